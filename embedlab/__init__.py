@@ -1,0 +1,1 @@
+"""Shared code for the site: real data loading (download, verify, cache) and corpus preparation."""
