@@ -1,0 +1,76 @@
+"""The snippets of the lookup-table page: each demonstrates a property, which the test checks."""
+
+import re
+
+
+def test_one_hot_equals_gather(run_snippet, recorded_output):
+    out = run_snippet("lookup_table/one_hot_equals_gather.py")
+    assert "max |embedding(ids) - one_hot(ids) @ W| = 0.0\n" in out
+    assert "max |embedding(ids) - Dense(one_hot(ids))| = 0.0\n" in out
+    row, token = re.findall(r"= (\[.*\])", out)
+    assert row == token
+    assert out == recorded_output("lookup_table/one_hot_equals_gather.py")
+
+
+def test_sparse_gradient(run_snippet, recorded_output):
+    out = run_snippet("lookup_table/sparse_gradient.py")
+    assert "gradient type: IndexedSlices" in out
+    assert "indices: [2 5 2]" in out
+    assert "row 2: gradient [2. 2. 2.]" in out  # looked up twice: the two contributions add up
+    assert "row 5: gradient [1. 1. 1.]" in out
+    assert "rows changed by one SGD step: [2 5]" in out
+    assert out == recorded_output("lookup_table/sparse_gradient.py")
+
+
+def _moved_rows(out: str) -> dict[str, set[int]]:
+    rows = {}
+    for line in out.splitlines()[2:]:
+        name, moved = re.match(r"(.+?)\s+\[([\d ]*)\]", line).groups()
+        rows[name] = {int(r) for r in moved.split()}
+    return rows
+
+
+def test_adam_moves_absent_rows(run_snippet, recorded_output):
+    out = run_snippet("lookup_table/adam_absent_rows.py")
+    moved = _moved_rows(out)
+    assert moved["SGD"] == {2}  # only the row the batches looked up
+    assert moved["SGD, momentum 0.9"] == {1, 2, 3}  # plus the rows with leftover velocity
+    assert moved["Adam"] == {1, 2, 3}
+    assert moved["AdamW, weight decay"] == set(range(6))  # decay shrinks every row
+    assert out == recorded_output("lookup_table/adam_absent_rows.py")
+
+
+def test_mask_zero(run_snippet, recorded_output):
+    out = run_snippet("lookup_table/mask_zero.py")
+    lines = dict(line.split(":", 1) for line in out.splitlines())
+    assert lines["mask"].strip() == "[[True, True, False, False], [True, False, False, False]]"
+    assert lines["pooled, with the mask"].split() == lines["mean of the real tokens"].split()
+    assert lines["mean including the padding"].split() != lines["mean of the real tokens"].split()
+    assert out == recorded_output("lookup_table/mask_zero.py")
+
+
+def test_out_of_range(run_snippet, recorded_output):
+    out = run_snippet("lookup_table/out_of_range.py")
+    assert "input_dim=4, id 4: InvalidArgumentError" in out
+    assert "id -1 gives the last row: True" in out
+    assert out == recorded_output("lookup_table/out_of_range.py")
+
+
+def test_initializers(run_snippet, recorded_output):
+    out = run_snippet("lookup_table/initializers.py")
+    low, high = map(float, re.search(r"min (\S+)\s+max (\S+)", out).groups())
+    assert -0.05 <= low < high <= 0.05
+    assert "trainable=False  starts equal to the matrix: True  rows moved by one step: []" in out
+    assert "trainable=True   starts equal to the matrix: True  rows moved by one step: [1 2 3]" in out
+    assert out == recorded_output("lookup_table/initializers.py")
+
+
+def test_small_model(run_snippet):
+    out = run_snippet("lookup_table/small_model.py")
+    accuracy = float(re.search(r"test accuracy: (\S+)", out).group(1))
+    assert accuracy > 0.70  # balanced classes: chance is 0.5
+    move = {name: float(v) for name, v in re.findall(r"mean move of (\w+).*?\s([\d.]+)\s+\(", out)}
+    assert move["frequent"] > move["rare"] > move["padding"] == 0.0
+    negative = re.search(r"most negative frequent words: (.*)", out).group(1).split()
+    positive = re.search(r"most positive frequent words: (.*)", out).group(1).split()
+    assert "bad" in negative and "best" in positive

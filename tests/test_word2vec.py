@@ -1,0 +1,28 @@
+"""The word2vec page: the Keras SGNS model and gensim's Word2Vec, run on a small slice of the corpus."""
+
+import re
+
+
+def _neighbours(out: str) -> dict[str, list[str]]:
+    return {probe: words.split(", ") for probe, words in re.findall(r"^\s*(\w+): (\w.*)$", out, re.MULTILINE)}
+
+
+def test_sgns_keras_trains(run_snippet):
+    out = run_snippet("word2vec/sgns_keras.py", "--small")
+    losses = [float(x) for x in re.findall(r"loss (\S+)", out)]
+    assert len(losses) == 3 and losses[-1] < losses[0]
+    assert all(len(words) == 6 for words in _neighbours(out).values())
+
+
+def test_gensim_word2vec_runs(run_snippet):
+    out = run_snippet("word2vec/gensim_word2vec.py", "--small")
+    assert re.search(r"tables: \((\d+), 100\) and \(\1, 100\)", out)  # one target and one context row per word
+    assert all(len(words) == 6 for words in _neighbours(out).values())
+
+
+def test_full_runs_agree(recorded_output):
+    """The page says the two full-corpus runs give the same kind of neighbours: they share words for most probes."""
+    keras_nn = _neighbours(recorded_output("word2vec/sgns_keras.py"))
+    gensim_nn = _neighbours(recorded_output("word2vec/gensim_word2vec.py"))
+    shared = [probe for probe in keras_nn if set(keras_nn[probe]) & set(gensim_nn.get(probe, []))]
+    assert len(shared) >= len(keras_nn) - 1
