@@ -3,7 +3,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test outputs
+.PHONY: install serve build test outputs figures figures-quick check-figures
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,3 +25,15 @@ test: install
 # Rerun every snippet with its full settings and record what it prints for the pages (about 2 minutes).
 outputs: install
 	$(PYTHON) -m embedlab.snippets
+
+# Rerun the experiments whose code or data changed and rewrite docs/results and docs/figures (full run: see README).
+figures: install
+	$(PYTHON) -m embedlab.experiments run
+
+# The same experiments with small settings, written under .cache/quick/ (what the tests run).
+figures-quick: install
+	$(PYTHON) -m embedlab.experiments run --quick
+
+# Rerun the full experiments in a scratch folder and compare with the committed results.
+check-figures: install
+	$(PYTHON) -m embedlab.experiments check

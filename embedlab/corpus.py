@@ -81,3 +81,9 @@ def sentence_polarity() -> tuple[list[list[str]], list[int]]:
         pos = reader.sents(categories="pos")
         neg = reader.sents(categories="neg")
     return list(pos) + list(neg), [1] * len(pos) + [0] * len(neg)
+
+
+def opinion_lexicon() -> tuple[list[str], list[str]]:
+    """Hu & Liu's opinion lexicon: (positive words, negative words)."""
+    reader = _nltk_reader("opinion_lexicon")
+    return list(reader.positive()), list(reader.negative())

@@ -109,7 +109,9 @@ def _download(data: DataFile, path: Path) -> Path:
 
     try:
         # pooch downloads to a temporary file, checks the hash, then moves it into place: no half-written file.
-        pooch.retrieve(data.url, known_hash=f"sha256:{data.sha256}", fname=path.name, path=path.parent, progressbar=False)
+        pooch.retrieve(
+            data.url, known_hash=f"sha256:{data.sha256}", fname=path.name, path=path.parent, progressbar=False
+        )
     except ValueError as err:  # pooch's hash mismatch
         raise DataError(f"download of {data.url} did not match its sha256: {err}") from None
     except Exception as err:  # network errors come in many types; all mean the same to the reader

@@ -1,4 +1,4 @@
-"""The site as a whole: it builds strictly, every code block is a tested snippet, and it loads nothing from elsewhere."""
+"""The site as a whole: it builds strictly, every code block is a tested snippet, it loads nothing from elsewhere."""
 
 import html
 import json

@@ -38,4 +38,5 @@ print(f"nearest words to '{unseen}': " + ", ".join(w for w, _ in wv.most_similar
 rows = np.array([ft_ngram_hashes(unseen, 3, 6, model.wv.bucket)])
 ngram_table = keras.layers.Embedding(*wv.vectors_ngrams.shape, weights=[wv.vectors_ngrams])
 rebuilt = keras.ops.convert_to_numpy(keras.ops.mean(ngram_table(rows), axis=1))[0]
-print(f"{rows.shape[1]} n-gram rows; Keras average equals gensim's vector: {np.allclose(rebuilt, wv[unseen], atol=1e-6)}")
+same = np.allclose(rebuilt, wv[unseen], atol=1e-6)
+print(f"{rows.shape[1]} n-gram rows; Keras average equals gensim's vector: {same}")

@@ -61,7 +61,8 @@ loss = history.history["loss"]
 print(f"weighted squared error per batch: epoch 1 {loss[0]:.1f}, epoch {EPOCHS} {loss[-1]:.1f}")
 
 vectors = KeyedVectors(DIM)  # as in the GloVe paper, each word's vector is the sum of its two table rows
-vectors.add_vectors(words, model.get_layer("word_table").get_weights()[0] + model.get_layer("context_table").get_weights()[0])
+word_rows, context_rows = (model.get_layer(name).get_weights()[0] for name in ("word_table", "context_table"))
+vectors.add_vectors(words, word_rows + context_rows)
 for probe in ["money", "church", "president", "water", "good", "week"]:
     if probe in vectors:
         print(f"{probe:>10}: " + ", ".join(w for w, _ in vectors.most_similar(probe, topn=6)))

@@ -19,7 +19,8 @@ for trainable in (False, True):
     layer = keras.layers.Embedding(
         1000, 50, embeddings_initializer=keras.initializers.Constant(pretrained), trainable=trainable
     )
-    model = keras.Sequential([keras.Input(shape=(3,), dtype="int32"), layer, keras.layers.Flatten(), keras.layers.Dense(1)])
+    model = keras.Sequential([keras.Input(shape=(3,), dtype="int32"), layer, keras.layers.Flatten(),
+                              keras.layers.Dense(1)])
     model.compile(optimizer=keras.optimizers.SGD(0.1), loss="mse")
     starts_equal = np.array_equal(layer.get_weights()[0], pretrained)
     model.fit(np.array([[1, 2, 3]]), np.array([1.0]), epochs=1, verbose=0)

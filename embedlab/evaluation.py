@@ -1,0 +1,105 @@
+"""What a space of word vectors captures: word similarity, analogies, polarity, and nearest neighbours."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+from gensim.models import KeyedVectors
+from gensim.test.utils import datapath
+
+# Pairs of opposite polarity that a space organised by meaning still places close (they share contexts).
+ANTONYMS = [
+    ("good", "bad"), ("best", "worst"), ("happy", "sad"), ("love", "hate"), ("beautiful", "ugly"),
+    ("strong", "weak"), ("easy", "difficult"), ("success", "failure"), ("wonderful", "terrible"),
+    ("better", "worse"), ("positive", "negative"), ("rich", "poor"),
+]
+
+logging.getLogger("gensim").setLevel(logging.WARNING)
+
+
+def restrict(vectors: KeyedVectors, words: list[str]) -> KeyedVectors:
+    """The same vectors for ``words`` only, so that spaces with different vocabularies face the same questions."""
+    kept = KeyedVectors(vectors.vector_size)
+    kept.add_vectors(words, np.stack([vectors[w] for w in words]))
+    return kept
+
+
+def word_similarity(vectors: KeyedVectors) -> dict:
+    """Spearman correlation with human judgements on WordSim353 and SimLex-999 (pairs with both words known)."""
+    result = {}
+    for name, file in (("wordsim353", "wordsim353.tsv"), ("simlex999", "simlex999.txt")):
+        _, spearman, oov_percent = vectors.evaluate_word_pairs(datapath(file), restrict_vocab=len(vectors))
+        pairs = _count_pairs(file)
+        result[name] = {"spearman": float(spearman.statistic), "pairs": round(pairs * (1 - oov_percent / 100))}
+    return result
+
+
+def _count_pairs(file: str) -> int:
+    with open(datapath(file), encoding="utf-8") as f:
+        return sum(1 for line in f if line.strip() and not line.startswith("#"))
+
+
+def analogies(vectors: KeyedVectors) -> dict:
+    """Accuracy on the Google analogy questions whose four words are all in the vocabulary."""
+    score, sections = vectors.evaluate_word_analogies(datapath("questions-words.txt"), restrict_vocab=len(vectors))
+    total = sections[-1]
+    return {"accuracy": float(score), "questions": len(total["correct"]) + len(total["incorrect"])}
+
+
+def polarity(vectors: KeyedVectors, positive: list[str], negative: list[str], k: int = 10) -> dict:
+    """How far the space separates the opinion lexicon's positive words from its negative ones.
+
+    agreement: for each lexicon word, the share of its k nearest lexicon words that have the same polarity;
+    chance is what random neighbours would give. probe: 5-fold cross-validated accuracy of a logistic regression
+    reading polarity off the vector (probe_chance: always guessing the larger class). antonym_cosine: mean cosine
+    of ANTONYMS pairs in the space, to be read against lexicon_cosine, the mean cosine of two lexicon words taken
+    at random.
+    """
+    pos = [w for w in positive if w in vectors.key_to_index]
+    neg = [w for w in negative if w in vectors.key_to_index]
+    words = pos + neg
+    sign = np.array([1] * len(pos) + [-1] * len(neg))
+    unit = vectors[words] / np.linalg.norm(vectors[words], axis=1, keepdims=True)
+    cosine = unit @ unit.T
+    lexicon_cosine = float((cosine.sum() - np.trace(cosine)) / (len(words) * (len(words) - 1)))
+    np.fill_diagonal(cosine, -np.inf)
+    nearest = np.argsort(-cosine, axis=1)[:, :k]
+    agreement = float((sign[nearest] == sign[:, None]).mean())
+    share = len(pos) / len(words)
+    probe = _linear_probe(vectors[words], sign)
+    pairs = [(a, b) for a, b in ANTONYMS if a in vectors.key_to_index and b in vectors.key_to_index]
+    return {
+        "agreement": agreement,
+        "chance": float(share**2 + (1 - share) ** 2),
+        "probe": probe,
+        "probe_chance": float(max(share, 1 - share)),
+        "lexicon_words": len(words),
+        "antonym_cosine": float(np.mean([vectors.similarity(a, b) for a, b in pairs])),
+        "antonym_pairs": len(pairs),
+        "lexicon_cosine": lexicon_cosine,
+    }
+
+
+def _linear_probe(x: np.ndarray, y: np.ndarray) -> float:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_score
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    probe = make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000))
+    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    return float(cross_val_score(probe, x, y, cv=folds).mean())
+
+
+def neighbours(vectors: KeyedVectors, probes: list[str], topn: int = 5) -> dict[str, list[str]]:
+    return {p: [w for w, _ in vectors.most_similar(p, topn=topn)] for p in probes if p in vectors.key_to_index}
+
+
+def describe(vectors: KeyedVectors, lexicon: tuple[list[str], list[str]], probes: list[str]) -> dict:
+    return {
+        "similarity": word_similarity(vectors),
+        "analogies": analogies(vectors),
+        "polarity": polarity(vectors, *lexicon),
+        "neighbours": neighbours(vectors, probes),
+    }

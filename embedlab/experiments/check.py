@@ -1,0 +1,54 @@
+"""Check that the committed results are what a full run produces, within stated tolerances.
+
+Training on CPU is seeded but not bit-for-bit reproducible across machines (thread scheduling changes the order of
+floating-point sums), so numbers are compared with a tolerance and word lists by overlap.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from embedlab.experiments import EXPERIMENTS
+from embedlab.experiments.pipeline import Run, input_key, write_results
+
+ABSOLUTE = 0.02  # scores, correlations, shares and cosines: all lie in [-1, 1]
+RELATIVE = 0.10  # other numbers (distances, counts)
+WORD_OVERLAP = 0.6  # share of a word list (nearest neighbours) that must agree
+IGNORED = {"input_key", "seconds"}
+
+
+def differences(committed, fresh, path: str = "") -> list[str]:
+    if isinstance(committed, dict) and isinstance(fresh, dict):
+        if set(committed) != set(fresh):
+            return [f"{path}: keys differ"]
+        return [d for k in committed if k not in IGNORED for d in differences(committed[k], fresh[k], f"{path}/{k}")]
+    if isinstance(committed, list) and isinstance(fresh, list):
+        if committed and all(isinstance(w, str) for w in committed):
+            overlap = len(set(committed) & set(fresh)) / len(committed)
+            return [] if overlap >= WORD_OVERLAP else [f"{path}: {committed} vs {fresh}"]
+        if len(committed) != len(fresh):
+            return [f"{path}: lengths differ"]
+        return [d for i, (a, b) in enumerate(zip(committed, fresh)) for d in differences(a, b, f"{path}[{i}]")]
+    if isinstance(committed, bool) or not isinstance(committed, (int, float)):
+        return [] if committed == fresh else [f"{path}: {committed!r} vs {fresh!r}"]
+    tolerance = ABSOLUTE if abs(committed) <= 1 else RELATIVE * abs(committed)
+    return [] if abs(committed - fresh) <= tolerance else [f"{path}: {committed} vs {fresh}"]
+
+
+def check(names: list[str]) -> int:
+    committed_run = Run(quick=False)
+    failures = 0
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh_run = Run(quick=False, scratch=Path(scratch))
+        for name in names:
+            module = EXPERIMENTS[name]
+            write_results(fresh_run, name, input_key(module, False), module.run(fresh_run), 0.0)
+            committed = json.loads(committed_run.results_path(name).read_text())
+            found = differences(committed, json.loads(fresh_run.results_path(name).read_text()))
+            failures += bool(found)
+            print(f"{name}: " + ("matches" if not found else f"{len(found)} differences"))
+            for line in found[:20]:
+                print(f"  {line}")
+    return 1 if failures else 0

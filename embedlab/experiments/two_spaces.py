@@ -1,0 +1,93 @@
+"""Experiment 2: the same words in two kinds of space, task-trained tables and vectors trained on general text."""
+
+from __future__ import annotations
+
+import numpy as np
+from gensim.models import KeyedVectors
+
+from embedlab.classifier import TASKS
+from embedlab.corpus import general_corpus, opinion_lexicon
+from embedlab.evaluation import describe, restrict
+from embedlab.experiments.pipeline import Run, save_figure
+from embedlab.experiments.task_models import task_model
+from embedlab.vectors import FULL, METHODS, QUICK, general_vectors
+
+NAME = "two_spaces"
+# Shared modules whose code decides the results.
+USES = ["classifier.py", "evaluation.py", "vectors.py", "experiments/task_models.py"]
+PROBES = ["good", "bad", "funny", "boring", "money", "war", "man", "city", "love", "new"]
+HEADLINE_METRICS = {  # label on the page -> path into describe()'s result
+    "WordSim353 Spearman": ("similarity", "wordsim353", "spearman"),
+    "SimLex-999 Spearman": ("similarity", "simlex999", "spearman"),
+    "analogy accuracy": ("analogies", "accuracy"),
+    "polarity agreement": ("polarity", "agreement"),
+    "polarity probe accuracy": ("polarity", "probe"),
+}
+
+
+def _table_vectors(model) -> KeyedVectors:
+    vectors = KeyedVectors(model.table.shape[1])
+    vectors.add_vectors(model.vocab.words[2:], model.table[2:])  # padding and [UNK] rows left out
+    return vectors
+
+
+def _random_space(words: list[str], dim: int, seed: int) -> KeyedVectors:
+    """A control: vectors with no training at all, drawn like a fresh Keras Embedding."""
+    vectors = KeyedVectors(dim)
+    vectors.add_vectors(words, np.random.default_rng(seed).uniform(-0.05, 0.05, (len(words), dim)))
+    return vectors
+
+
+def _pick(result: dict, path: tuple) -> float:
+    for key in path:
+        result = result[key]
+    return result
+
+
+def run(r: Run) -> dict:
+    settings = QUICK if r.quick else FULL
+    from tqdm import tqdm
+
+    general = {method: general_vectors(method, settings) for method in tqdm(METHODS, desc="general-text vectors")}
+    tasks = {task: [_table_vectors(task_model(task, seed, r.quick)) for seed in r.seeds] for task in TASKS}
+    # One shared vocabulary: every space answers the same questions about the same words.
+    shared = set.intersection(*(set(v.key_to_index) for v in general.values()),
+                              *(set(tables[0].key_to_index) for tables in tasks.values()))
+    words = sorted(shared)
+    lexicon = opinion_lexicon()
+    spaces = {f"{method} (general text)": [general[method]] for method in METHODS}
+    spaces |= {f"{task} task (trained from scratch)": tables for task, tables in tasks.items()}
+    spaces["random (untrained)"] = [_random_space(words, 100, seed) for seed in r.seeds]
+    corpus_tokens = sum(map(len, general_corpus()[: settings.max_sentences]))  # what the vectors were trained on
+    results = {"corpus_tokens": corpus_tokens, "shared_vocabulary": len(words), "probes": PROBES, "spaces": {}}
+    for name, versions in spaces.items():
+        described = [describe(restrict(v, words), lexicon, PROBES) for v in versions]
+        results["spaces"][name] = {
+            "seeds": len(versions),
+            "details": described[0],  # seed 0; neighbours and counts are read from here
+            "metrics": {label: [_pick(d, path) for d in described] for label, path in HEADLINE_METRICS.items()},
+        }
+    _figure(r, results)
+    return results
+
+
+def _figure(r: Run, results: dict) -> None:
+    import matplotlib.pyplot as plt
+
+    names = list(results["spaces"])
+    fig, axes = plt.subplots(1, len(HEADLINE_METRICS), figsize=(14, 3.6), sharey=True)
+    for ax, label in zip(axes, HEADLINE_METRICS):
+        for row, name in enumerate(names):
+            runs = results["spaces"][name]["metrics"][label]
+            ax.barh(row, np.mean(runs), color=f"C{row}", xerr=np.std(runs) if len(runs) > 1 else None)
+        if label.startswith("polarity"):
+            polarity = results["spaces"][names[0]]["details"]["polarity"]
+            chance = polarity["chance" if label == "polarity agreement" else "probe_chance"]
+            ax.axvline(chance, color="black", linestyle=":", label="chance")
+            ax.legend(loc="lower right")
+        ax.set_title(label, fontsize=10)
+        ax.axvline(0, color="black", linewidth=0.5)
+    axes[0].set_yticks(range(len(names)), names)
+    axes[0].invert_yaxis()
+    save_figure(r, fig, NAME)
+    plt.close(fig)

@@ -1,0 +1,40 @@
+"""mkdocs-macros module: puts the experiments' results files into the pages, so that no number is typed by hand.
+
+In a page, ``{{ results.supervised.tasks.polarity.accuracy.mean | f3 }}`` prints a number from
+docs/results/supervised.json; the filters below format numbers and lists of per-seed runs.
+"""
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+RESULTS = Path(__file__).resolve().parents[1] / "docs" / "results"
+
+
+def define_env(env):
+    env.variables["results"] = {path.stem: json.loads(path.read_text()) for path in sorted(RESULTS.glob("*.json"))}
+
+    @env.filter
+    def f2(x):
+        return f"{x:.2f}"
+
+    @env.filter
+    def f3(x):
+        return f"{x:.3f}"
+
+    @env.filter
+    def pct(x):
+        return f"{100 * x:.1f}%"
+
+    @env.filter
+    def pm(runs):
+        """Mean ± standard deviation of per-seed values (just the value when there is one run)."""
+        runs = [r for r in runs if r is not None]
+        if len(runs) == 1:
+            return f"{runs[0]:.3f}"
+        return f"{np.mean(runs):.3f} ± {np.std(runs, ddof=1):.3f}"
+
+    @env.filter
+    def words(items):
+        return ", ".join(items)
