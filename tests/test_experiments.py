@@ -127,3 +127,60 @@ def test_unseen_rows_never_move_and_adam_narrows_the_gap(results):
 
 
 # --- Statements that the pages make about the full results only -------------------------------------------------
+
+
+def _runs(results: dict, task: str, init: str, n: int, key: str = "accuracy") -> list[float]:
+    return [run[key] for run in results["little_data"]["tasks"][task][init][str(n)]]
+
+
+def test_full_word2vec_start_did_not_help_polarity(full):
+    for n in full["little_data"]["sizes"]:
+        random = mean(_runs(full, "polarity", "random", n))
+        assert mean(_runs(full, "polarity", "word2vec frozen", n)) < random
+        assert mean(_runs(full, "polarity", "word2vec fine-tuned", n)) < random + 0.01
+
+
+def test_full_frozen_word2vec_helps_clickbait_only_with_the_smallest_sets(full):
+    sizes = full["little_data"]["sizes"]
+    frozen = [mean(_runs(full, "clickbait", "word2vec frozen", n)) for n in sizes]
+    random = [mean(_runs(full, "clickbait", "random", n)) for n in sizes]
+    assert frozen[0] > random[0] and frozen[1] > random[1]
+    assert all(f < r for f, r in zip(frozen[2:], random[2:]))
+    for n in sizes[2:]:
+        tuned = mean(_runs(full, "clickbait", "word2vec fine-tuned", n))
+        assert abs(tuned - mean(_runs(full, "clickbait", "random", n))) < 0.02
+
+
+def test_full_unseen_opinion_words_show_no_consistent_word2vec_gain(full):
+    """The page says the word2vec starts were not consistently better on sentences with unseen opinion words."""
+    sizes = full["little_data"]["sizes"]
+    for init in ("word2vec frozen", "word2vec fine-tuned"):
+        gains = [mean(_runs(full, "polarity", init, n, "unseen_accuracy"))
+                 - mean(_runs(full, "polarity", "random", n, "unseen_accuracy")) for n in sizes]
+        assert sum(g > 0.02 for g in gains) <= 1, gains
+        assert min(gains) < 0
+
+
+def test_full_adam_rare_rows_keep_growing(full):
+    adam = full["movement"]["optimizers"]["Adam (rate 0.001)"]["mean_move"]
+    assert adam["rare (1-4)"][-1] > adam["rare (1-4)"][-3] + 0.05
+    assert abs(adam["frequent (50+ times)"][-1] - adam["frequent (50+ times)"][-3]) < 0.05
+
+
+def test_full_word2vec_puts_good_next_to_bad(full):
+    spaces = full["two_spaces"]["spaces"]
+    w2v = spaces["word2vec (general text)"]
+    assert "bad" in w2v["details"]["neighbours"]["good"]
+    assert w2v["details"]["polarity"]["antonym_cosine"] > w2v["details"]["polarity"]["lexicon_cosine"]
+    for name in ("clickbait task (trained from scratch)", "polarity task (trained from scratch)"):
+        assert mean(spaces[name]["metrics"]["analogy accuracy"]) < 0.01
+        assert mean(spaces[name]["metrics"]["WordSim353 Spearman"]) < mean(w2v["metrics"]["WordSim353 Spearman"]) - 0.15
+
+
+def test_full_polarity_table_wins_on_frequent_words_only(full):
+    spaces = full["two_spaces"]["spaces"]
+    w2v = spaces["word2vec (general text)"]["metrics"]
+    pol = spaces["polarity task (trained from scratch)"]["metrics"]
+    assert mean(pol["agreement, frequent review words"]) > mean(w2v["agreement, frequent review words"]) + 0.05
+    assert mean(w2v["polarity agreement"]) > mean(pol["polarity agreement"])
+    assert mean(w2v["polarity probe accuracy"]) > mean(pol["polarity probe accuracy"])

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import collections
+
 import numpy as np
 from gensim.models import KeyedVectors
 
-from embedlab.classifier import TASKS
+from embedlab.classifier import TASKS, load_task
 from embedlab.corpus import general_corpus, opinion_lexicon
-from embedlab.evaluation import describe, restrict
+from embedlab.evaluation import describe, polarity, restrict
 from embedlab.experiments.pipeline import Run, save_figure
-from embedlab.experiments.task_models import task_model
+from embedlab.experiments.task_models import task_model, training_indices
 from embedlab.vectors import FULL, METHODS, QUICK, general_vectors
 
 NAME = "two_spaces"
@@ -21,8 +23,18 @@ HEADLINE_METRICS = {  # label on the page -> path into describe()'s result
     "SimLex-999 Spearman": ("similarity", "simlex999", "spearman"),
     "analogy accuracy": ("analogies", "accuracy"),
     "polarity agreement": ("polarity", "agreement"),
+    "agreement, frequent review words": ("polarity_frequent", "agreement"),
     "polarity probe accuracy": ("polarity", "probe"),
+    "probe, frequent review words": ("polarity_frequent", "probe"),
 }
+FIGURE_METRICS = list(HEADLINE_METRICS)[:5]  # the probes are in the page's table only
+CHANCE = {  # where each polarity measure's chance level is recorded
+    "polarity agreement": ("polarity", "chance"),
+    "agreement, frequent review words": ("polarity_frequent", "chance"),
+    "polarity probe accuracy": ("polarity", "probe_chance"),
+    "probe, frequent review words": ("polarity_frequent", "probe_chance"),
+}
+FREQUENT = 20  # a lexicon word this often in the polarity training texts is one the polarity table could learn
 
 
 def _table_vectors(model) -> KeyedVectors:
@@ -36,6 +48,18 @@ def _random_space(words: list[str], dim: int, seed: int) -> KeyedVectors:
     vectors = KeyedVectors(dim)
     vectors.add_vectors(words, np.random.default_rng(seed).uniform(-0.05, 0.05, (len(words), dim)))
     return vectors
+
+
+def _frequent_lexicon(lexicon, words: set[str], quick: bool) -> tuple[list[str], list[str]]:
+    """The lexicon words that occur at least FREQUENT times in the texts the polarity table was trained on."""
+    task = load_task("polarity")
+    counts = collections.Counter(w for i in training_indices(task, quick) for w in task.texts[i])
+    return tuple([w for w in side if w in words and counts[w] >= FREQUENT] for side in lexicon)
+
+
+def _describe(vectors, words, lexicon, frequent) -> dict:
+    vectors = restrict(vectors, words)
+    return describe(vectors, lexicon, PROBES) | {"polarity_frequent": polarity(vectors, *frequent)}
 
 
 def _pick(result: dict, path: tuple) -> float:
@@ -55,13 +79,15 @@ def run(r: Run) -> dict:
                               *(set(tables[0].key_to_index) for tables in tasks.values()))
     words = sorted(shared)
     lexicon = opinion_lexicon()
+    frequent = _frequent_lexicon(lexicon, shared, r.quick)
     spaces = {f"{method} (general text)": [general[method]] for method in METHODS}
     spaces |= {f"{task} task (trained from scratch)": tables for task, tables in tasks.items()}
     spaces["random (untrained)"] = [_random_space(words, 100, seed) for seed in r.seeds]
     corpus_tokens = sum(map(len, general_corpus()[: settings.max_sentences]))  # what the vectors were trained on
-    results = {"corpus_tokens": corpus_tokens, "shared_vocabulary": len(words), "probes": PROBES, "spaces": {}}
+    results = {"corpus_tokens": corpus_tokens, "shared_vocabulary": len(words), "frequent_threshold": FREQUENT,
+               "probes": PROBES, "spaces": {}}
     for name, versions in spaces.items():
-        described = [describe(restrict(v, words), lexicon, PROBES) for v in versions]
+        described = [_describe(v, words, lexicon, frequent) for v in versions]
         results["spaces"][name] = {
             "seeds": len(versions),
             "details": described[0],  # seed 0; neighbours and counts are read from here
@@ -75,14 +101,14 @@ def _figure(r: Run, results: dict) -> None:
     import matplotlib.pyplot as plt
 
     names = list(results["spaces"])
-    fig, axes = plt.subplots(1, len(HEADLINE_METRICS), figsize=(14, 3.6), sharey=True)
-    for ax, label in zip(axes, HEADLINE_METRICS):
+    fig, axes = plt.subplots(1, len(FIGURE_METRICS), figsize=(15, 3.8), sharey=True)
+    for ax, label in zip(axes, FIGURE_METRICS):
         for row, name in enumerate(names):
             runs = results["spaces"][name]["metrics"][label]
             ax.barh(row, np.mean(runs), color=f"C{row}", xerr=np.std(runs) if len(runs) > 1 else None)
-        if label.startswith("polarity"):
-            polarity = results["spaces"][names[0]]["details"]["polarity"]
-            chance = polarity["chance" if label == "polarity agreement" else "probe_chance"]
+        if label in CHANCE:
+            section, key = CHANCE[label]
+            chance = results["spaces"][names[0]]["details"][section][key]
             ax.axvline(chance, color="black", linestyle=":", label="chance")
             ax.legend(loc="lower right")
         ax.set_title(label, fontsize=10)
