@@ -184,3 +184,14 @@ def test_full_polarity_table_wins_on_frequent_words_only(full):
     assert mean(pol["agreement, frequent review words"]) > mean(w2v["agreement, frequent review words"]) + 0.05
     assert mean(w2v["polarity agreement"]) > mean(pol["polarity agreement"])
     assert mean(w2v["polarity probe accuracy"]) > mean(pol["polarity probe accuracy"])
+
+
+def test_check_compares_within_tolerances():
+    from embedlab.experiments.check import differences
+
+    committed = {"seconds": 10, "score": 0.80, "count": 1000, "neighbours": ["a", "b", "c", "d", "e"], "rule": "x"}
+    assert differences(committed, dict(committed, seconds=99, score=0.81, count=1050)) == []
+    assert differences(committed, dict(committed, neighbours=["a", "b", "c", "y", "z"])) == []
+    found = differences(committed, dict(committed, score=0.75, count=1200, neighbours=["v", "w", "x", "y", "z"]))
+    assert [line.split(":")[0] for line in found] == ["/score", "/count", "/neighbours"]
+    assert differences(committed, dict(committed, rule="y")) == ["/rule: 'x' vs 'y'"]

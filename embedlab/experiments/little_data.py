@@ -79,7 +79,7 @@ def run(r: Run) -> dict:
 
 def curve(results: dict, task: str, init: str, key: str = "accuracy") -> tuple[np.ndarray, np.ndarray]:
     runs = [[run[key] for run in results["tasks"][task][init][str(n)] if key in run] for n in results["sizes"]]
-    return np.array([np.mean(v) for v in runs]), np.array([np.std(v) for v in runs])
+    return np.array([np.mean(v) for v in runs]), np.array([np.std(v, ddof=1) for v in runs])  # as on the pages
 
 
 def _figure(r: Run, results: dict) -> None:

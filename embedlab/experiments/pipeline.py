@@ -62,7 +62,11 @@ def write_results(run: Run, name: str, key: str, results: dict, seconds: float) 
 
 
 def save_figure(run: Run, figure, name: str) -> None:
-    """Save a matplotlib figure as SVG atomically; the SVG carries no date, so an unchanged figure is byte-identical."""
+    """Save a matplotlib figure as SVG atomically. No date and a fixed salt for the SVG's internal ids (random by
+    default), so a figure drawn from unchanged results is byte-identical and shows no diff."""
+    import matplotlib
+
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    with matplotlib.rc_context({"svg.hashsalt": "embedlab"}):
+        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
     atomic_write_text(run.figure_path(name), buffer.getvalue())

@@ -105,7 +105,7 @@ def _figure(r: Run, results: dict) -> None:
     for ax, label in zip(axes, FIGURE_METRICS):
         for row, name in enumerate(names):
             runs = results["spaces"][name]["metrics"][label]
-            ax.barh(row, np.mean(runs), color=f"C{row}", xerr=np.std(runs) if len(runs) > 1 else None)
+            ax.barh(row, np.mean(runs), color=f"C{row}", xerr=np.std(runs, ddof=1) if len(runs) > 1 else None)
         if label in CHANCE:
             section, key = CHANCE[label]
             chance = results["spaces"][names[0]]["details"][section][key]
