@@ -1,6 +1,6 @@
 """Running experiments: where results and figures go, and skipping experiments whose inputs did not change.
 
-Full runs write docs/results/NAME.json and docs/figures/NAME-*.svg (committed, read by the pages). Quick runs write
+Full runs write docs/results/NAME.json and docs/figures/NAME.svg (committed, read by the pages). Quick runs write
 the same files under .cache/quick/ (ignored by git), so a quick run never overwrites a published result.
 """
 
