@@ -3,7 +3,7 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test outputs figures figures-quick check-figures
+.PHONY: install browser serve build test outputs figures figures-quick check-figures
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -19,7 +19,19 @@ serve: install
 build: install
 	$(VENV)/bin/mkdocs build --strict
 
-test: install
+# The browser tests need Debian's Chromium: install it as root or with passwordless sudo, else they are skipped.
+# This step never fails the build.
+CHROMIUM := $(or $(EMBEDLAB_CHROMIUM),/usr/bin/chromium)
+APT := env DEBIAN_FRONTEND=noninteractive apt-get -qq -o=Dpkg::Use-Pty=0
+browser:
+	@test -x $(CHROMIUM) && exit 0; \
+	if [ "$$(id -u)" = 0 ]; then sudo=; elif sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	else echo "$(CHROMIUM) is missing and apt-get needs root: the browser tests will be skipped"; exit 0; fi; \
+	echo "installing chromium for the browser tests"; \
+	$$sudo $(APT) install -y chromium >/dev/null 2>&1 || { $$sudo $(APT) update && $$sudo $(APT) install -y chromium; } \
+	|| echo "could not install chromium: the browser tests will be skipped"
+
+test: install browser
 	$(PYTHON) -m pytest
 
 # Rerun every snippet with its full settings and record what it prints for the pages (about 2 minutes).

@@ -15,6 +15,13 @@ RESULTS = Path(__file__).resolve().parents[1] / "docs" / "results"
 def define_env(env):
     env.variables["results"] = {path.stem: json.loads(path.read_text()) for path in sorted(RESULTS.glob("*.json"))}
 
+    @env.macro
+    def word_map():
+        """The linked interactive maps of docs/results/maps.json (see embedlab/word_map.py)."""
+        from embedlab.word_map import word_map
+
+        return word_map(env.variables["results"]["maps"], env.page.url)
+
     @env.filter
     def f2(x):
         return f"{x:.2f}"

@@ -1,6 +1,16 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+from embedlab.data import atomic_write_text
 from embedlab.snippets import ROOT, run
+
+REPORT = ROOT / "build" / "browser-report.json"
+_REPORT_KEY = pytest.StashKey[dict]()
 
 
 @pytest.fixture
@@ -19,3 +29,49 @@ def run_snippet():
 def recorded_output():
     """The output of snippets/<relpath> that the page shows (recorded by `python -m embedlab.snippets`)."""
     return lambda relpath: (ROOT / "snippets" / relpath).with_suffix(".out").read_text()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built once per session with `mkdocs build --strict`."""
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr  # strict mode fails on warnings; this shows them
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_pages(site) -> list[str]:
+    """Every HTML page of the built site, as its path under the site root ("", "glove/", "404.html")."""
+    pages = (page.relative_to(site).as_posix() for page in site.glob("**/*.html"))
+    return sorted(page.removesuffix("index.html") for page in pages)
+
+
+@pytest.fixture(scope="session")
+def site_report(request) -> dict:
+    """What the browser and link tests measure; written to build/browser-report.json when the session ends."""
+    report = {}
+    yield report
+    if report:
+        atomic_write_text(REPORT, json.dumps(report, indent=2, sort_keys=True) + "\n")
+        request.config.stash[_REPORT_KEY] = report
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    report = config.stash.get(_REPORT_KEY, None)
+    if report is None:
+        return
+    terminalreporter.write_sep("-", f"site report: {REPORT.relative_to(ROOT)}")
+    pages = report.get("pages", {})
+    if pages:
+        heaviest = max(pages, key=lambda page: pages[page]["bytes"])
+        terminalreporter.write_line(
+            f"{len(pages)} pages in {report['browser_seconds']:.1f} s; heaviest: /{heaviest} "
+            f"{pages[heaviest]['bytes']:,} bytes in {pages[heaviest]['requests']} requests"
+        )
+    if "external_links" in report:
+        terminalreporter.write_line(f"{len(report['external_links'])} external links (listed, not fetched)")

@@ -2,31 +2,14 @@
 
 import html
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
-
-import pytest
 
 from embedlab.snippets import RECORD, ROOT, all_snippets, source_sha256
 
 DOCS = ROOT / "docs"
 INCLUDE = re.compile(r'^--8<-- "(?P<path>[^"]+)"$')
 FENCE = re.compile(r"^```(?P<lang>\w*)[^\n]*\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
-    )
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr  # strict mode fails on warnings; this shows them
-    return out
 
 
 def _pages() -> dict[Path, str]:

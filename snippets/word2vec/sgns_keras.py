@@ -6,6 +6,7 @@ Run with --small to train on the first 5,000 sentences only (what the tests do).
 
 import argparse
 import collections
+import concurrent.futures
 
 import keras
 import numpy as np
@@ -13,83 +14,108 @@ from gensim.models import KeyedVectors
 
 from embedlab.corpus import nltk_sentences
 
-parser = argparse.ArgumentParser()
-parser.add_argument("--small", action="store_true", help="train on the first 5,000 sentences")
-args = parser.parse_args()
-
-DIM, WINDOW, NEGATIVES, MIN_COUNT, SAMPLE, EPOCHS, BATCH = 100, 5, 5, 5, 1e-3, 3, 4096
+DIM, WINDOW, NEGATIVES, MIN_COUNT, SAMPLE, EPOCHS, BATCH = 100, 5, 5, 5, 1e-3, 3, 1024
 PROBES = ["money", "church", "president", "water", "good", "week"]
-rng = np.random.default_rng(0)
-keras.utils.set_random_seed(0)
-
-sentences = nltk_sentences("brown")[: 5000 if args.small else None]
-counts = collections.Counter(word for sentence in sentences for word in sentence)
-words = [w for w, c in counts.most_common() if c >= MIN_COUNT]
-index = {w: i for i, w in enumerate(words)}
-freq = np.array([counts[w] for w in words], dtype=np.float64)
-print(f"{sum(map(len, sentences)):,} tokens, vocabulary of {len(words):,} words")
-
-# The corpus as one array of ids, with the sentence each token belongs to (pairs never cross sentences).
-ids = np.array([index[w] for s in sentences for w in s if w in index])
-sentence_of = np.repeat(np.arange(len(sentences)), [sum(w in index for w in s) for s in sentences])
 
 
-def training_pairs():
-    """One epoch of (target, context) pairs, generated with array operations rather than a Python loop."""
-    # Subsampling as in word2vec: frequent words are dropped with probability 1 - sqrt(t / f) (+ t / f).
-    f = freq[ids] / freq.sum()
-    keep = rng.random(len(ids)) < np.sqrt(SAMPLE / f) + SAMPLE / f
-    kept, sent = ids[keep], sentence_of[keep]
+class Corpus:
+    """The vocabulary, and the corpus as one array of word ids with the sentence each id belongs to."""
+
+    def __init__(self, sentences):
+        counts = collections.Counter(word for sentence in sentences for word in sentence)
+        self.words = [w for w, c in counts.most_common() if c >= MIN_COUNT]
+        index = {w: i for i, w in enumerate(self.words)}
+        self.freq = np.array([counts[w] for w in self.words], dtype=np.float64)
+        self.ids = np.array([index[w] for s in sentences for w in s if w in index])
+        self.sentence_of = np.repeat(np.arange(len(sentences)), [sum(w in index for w in s) for s in sentences])
+        # Subsampling as in word2vec: an occurrence of a word of relative frequency f is kept with this probability.
+        f = self.freq[self.ids] / self.freq.sum()
+        self.keep = np.minimum(1.0, np.sqrt(SAMPLE / f) + SAMPLE / f)
+        # Negative words are drawn from the unigram distribution raised to the power 3/4.
+        self.noise = self.freq**0.75 / (self.freq**0.75).sum()
+
+
+def epoch_examples(corpus, rng):
+    """One epoch as arrays, one row per target word kept by subsampling, in corpus order as word2vec reads it.
+
+    Each row holds the target's context words (up to WINDOW on each side, within its sentence) and NEGATIVES noise
+    words, so the target's vector is looked up once for all its pairs. The weights say which slots are real pairs:
+    0 for an empty slot, 1 for a context word, and for each noise word the number of context words, since the row's
+    noise words stand in for the NEGATIVES that word2vec draws for every pair.
+    """
+    kept = rng.random(len(corpus.ids)) < corpus.keep
+    ids, sentence = corpus.ids[kept], corpus.sentence_of[kept]
     # Each target draws its own window size in 1..WINDOW, so near words are used more often than far ones.
-    reach = rng.integers(1, WINDOW + 1, size=len(kept))
-    targets, contexts = [], []
+    reach = rng.integers(1, WINDOW + 1, size=len(ids))
+    contexts = np.zeros((len(ids), 2 * WINDOW), dtype=np.int32)
+    weights = np.zeros((len(ids), 2 * WINDOW + NEGATIVES), dtype=np.float32)
     for offset in range(1, WINDOW + 1):
-        for t, c in ((slice(None, -offset), slice(offset, None)), (slice(offset, None), slice(None, -offset))):
-            ok = (sent[t] == sent[c]) & (reach[t] >= offset)
-            targets.append(kept[t][ok])
-            contexts.append(kept[c][ok])
-    targets, contexts = np.concatenate(targets), np.concatenate(contexts)
-    shuffle = rng.permutation(len(targets))
-    return targets[shuffle], contexts[shuffle]
+        after = (sentence[:-offset] == sentence[offset:]) & (reach[:-offset] >= offset)  # word i+offset for word i
+        before = (sentence[offset:] == sentence[:-offset]) & (reach[offset:] >= offset)  # word i-offset for word i
+        contexts[:-offset, 2 * offset - 2], weights[:-offset, 2 * offset - 2] = ids[offset:] * after, after
+        contexts[offset:, 2 * offset - 1], weights[offset:, 2 * offset - 1] = ids[:-offset] * before, before
+    pairs = weights[:, : 2 * WINDOW].sum(axis=1)
+    weights[:, 2 * WINDOW :] = pairs[:, None]
+    has_pairs = pairs > 0
+    negatives = rng.choice(len(corpus.words), size=(int(has_pairs.sum()), NEGATIVES), p=corpus.noise)
+    x = [ids[has_pairs], np.column_stack([contexts[has_pairs], negatives])]
+    return x, weights[has_pairs], int(pairs.sum())
 
 
-# Negative words are drawn from the unigram distribution raised to the power 3/4.
-noise = freq**0.75 / (freq**0.75).sum()
-
-target_in = keras.Input(shape=(), dtype="int32")
-context_in = keras.Input(shape=(1 + NEGATIVES,), dtype="int32")  # the true context word, then the negatives
-# Initialised as word2vec does: small random target vectors, zero context vectors.
-start = keras.initializers.RandomUniform(-0.5 / DIM, 0.5 / DIM)
-w = keras.layers.Embedding(len(words), DIM, start, name="target_table")(target_in)  # (batch, DIM)
-c = keras.layers.Embedding(len(words), DIM, "zeros", name="context_table")(context_in)  # (batch, 1+NEGATIVES, DIM)
-logits = keras.layers.Dot(axes=(1, 2))([w, c])  # (batch, 1 + NEGATIVES): one dot product per pair
-model = keras.Model([target_in, context_in], logits)
+def build_model(vocab_size: int) -> keras.Model:
+    target_in = keras.Input(shape=(), dtype="int32")
+    context_in = keras.Input(shape=(2 * WINDOW + NEGATIVES,), dtype="int32")  # context words, then noise words
+    # Initialised as word2vec does: small random target vectors, zero context vectors.
+    start = keras.initializers.RandomUniform(-0.5 / DIM, 0.5 / DIM)
+    w = keras.layers.Embedding(vocab_size, DIM, start, name="target_table")(target_in)  # (batch, DIM)
+    c = keras.layers.Embedding(vocab_size, DIM, "zeros", name="context_table")(context_in)  # (batch, slots, DIM)
+    logits = keras.layers.Dot(axes=(1, 2))([w, c])  # (batch, slots): one dot product per (target, word) pair
+    return keras.Model([target_in, context_in], logits)
 
 
 class NegativeSamplingLoss(keras.losses.Loss):
     def call(self, labels, logits):
-        """Per pair: -log sigmoid(w.c) for the true context word, -log sigmoid(-w.c) for each negative word."""
-        return keras.ops.sum(keras.ops.binary_crossentropy(labels, logits, from_logits=True), axis=-1)
+        """Per slot: -log sigmoid(w.c) for a context word (label 1), -log sigmoid(-w.c) for a noise word (label 0)."""
+        return keras.ops.binary_crossentropy(labels, logits, from_logits=True)
 
 
-# Summed over the pairs of a batch and minimised by plain SGD whose rate falls linearly from 0.025, as in word2vec.
-steps = EPOCHS * int(np.ceil(1.05 * len(ids) * 2 * WINDOW / BATCH))  # upper bound on the number of batches
-model.compile(
-    optimizer=keras.optimizers.SGD(keras.optimizers.schedules.PolynomialDecay(0.025, steps, 0.0001)),
-    loss=NegativeSamplingLoss(reduction="sum"),
-    jit_compile=True,
-)
+def train(corpus: Corpus, epochs: int = EPOCHS, seed: int = 0, log=print) -> np.ndarray:
+    """Train on the corpus and return the target table (one row per word of corpus.words)."""
+    rng = np.random.default_rng(seed)
+    keras.utils.set_random_seed(seed)
+    model = build_model(len(corpus.words))
+    # Summed over a batch and minimised by plain SGD whose rate falls linearly from 0.025, as in word2vec.
+    steps = epochs * int(np.ceil(corpus.keep.sum() / BATCH))  # expected number of batches
+    model.compile(
+        optimizer=keras.optimizers.SGD(keras.optimizers.schedules.PolynomialDecay(0.025, steps, 0.0001)),
+        loss=NegativeSamplingLoss(reduction="sum"),
+        jit_compile=True,
+        steps_per_execution=50,  # 50 batches per call into the compiled step: less Python per batch
+    )
+    labels_row = np.array([1.0] * 2 * WINDOW + [0.0] * NEGATIVES, dtype=np.float32)
+    # The next epoch's examples are built on a second thread while the model trains on the current ones.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        upcoming = pool.submit(epoch_examples, corpus, rng)
+        for epoch in range(epochs):
+            x, weights, pairs = upcoming.result()
+            if epoch + 1 < epochs:
+                upcoming = pool.submit(epoch_examples, corpus, rng)
+            labels = np.broadcast_to(labels_row, weights.shape)
+            history = model.fit(x, labels, sample_weight=weights, batch_size=BATCH, shuffle=False, verbose=0)
+            log(f"epoch {epoch + 1}: {pairs:,} pairs, loss {history.history['loss'][0]:.1f}")
+    return model.get_layer("target_table").get_weights()[0]
 
-labels_row = np.array([1.0] + [0.0] * NEGATIVES, dtype="float32")
-for epoch in range(EPOCHS):
-    targets, contexts = training_pairs()
-    negatives = rng.choice(len(words), size=(len(targets), NEGATIVES), p=noise)
-    x = [targets, np.column_stack([contexts, negatives])]
-    history = model.fit(x, np.tile(labels_row, (len(targets), 1)), batch_size=BATCH, epochs=1, verbose=0)
-    print(f"epoch {epoch + 1}: {len(targets):,} pairs, loss {history.history['loss'][0]:.4f}")
 
-vectors = KeyedVectors(DIM)  # gensim's container, used here only for its nearest-neighbour search
-vectors.add_vectors(words, model.get_layer("target_table").get_weights()[0])
-for probe in PROBES:
-    if probe in vectors:
-        print(f"{probe:>10}: " + ", ".join(w for w, _ in vectors.most_similar(probe, topn=6)))
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--small", action="store_true", help="train on the first 5,000 sentences")
+    args = parser.parse_args()
+
+    sentences = nltk_sentences("brown")[: 5000 if args.small else None]
+    corpus = Corpus(sentences)
+    print(f"{sum(map(len, sentences)):,} tokens, vocabulary of {len(corpus.words):,} words")
+    vectors = KeyedVectors(DIM)  # gensim's container, used here only for its nearest-neighbour search
+    vectors.add_vectors(corpus.words, train(corpus))
+    for probe in PROBES:
+        if probe in vectors:
+            print(f"{probe:>10}: " + ", ".join(w for w, _ in vectors.most_similar(probe, topn=6)))

@@ -1,0 +1,9 @@
+// Accessibility fixes for elements the theme's script creates or leaves unnamed (axe-core rules in the comments).
+document$.subscribe(() => {
+  // aria-dialog-name: the search overlay is a dialog without a name.
+  document.querySelector(".md-search[role=dialog]")?.setAttribute("aria-label", "Search");
+  // scrollable-region-focusable: a wide table scrolls inside its wrapper, which a keyboard could not reach.
+  for (const wrapper of document.querySelectorAll(".md-typeset__scrollwrap")) {
+    wrapper.tabIndex = 0;
+  }
+});

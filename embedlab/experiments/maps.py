@@ -1,0 +1,146 @@
+"""Experiment 6: the same words on two maps, the polarity classifier's Embedding table and word2vec.
+
+Each space is projected to 2-D with t-SNE (seeded). The results hold the words, their groups and both maps, which
+the site draws as linked interactive plots; each word's score, its row's dot product with the classifier's Dense
+unit, which decides where it lands in the table's map; and the numbers that say how far a map can be trusted: how
+many nearest neighbours the two spaces share, and how well positive and negative words stay apart before and after
+projecting.
+"""
+
+from __future__ import annotations
+
+import collections
+
+import numpy as np
+
+from embedlab.classifier import load_task
+from embedlab.corpus import opinion_lexicon
+from embedlab.experiments.pipeline import Run, save_figure
+from embedlab.experiments.task_models import task_model, training_indices
+from embedlab.vectors import FULL, QUICK, general_vectors
+
+NAME = "maps"
+USES = ["classifier.py", "vectors.py", "experiments/task_models.py"]
+WORD2VEC, TASK = "word2vec (general text)", "polarity task (trained from scratch)"
+FREQUENT = 20  # a lexicon word this often in the polarity training texts is one the polarity table could learn
+OTHER_WORDS = 200  # the most frequent non-lexicon words of the training texts, for context
+K = 10  # nearest neighbours compared
+SHOWN_NEIGHBOURS = 5  # nearest neighbours listed in the map's tooltip
+COLORS = {"positive": "#0072B2", "negative": "#D55E00", "other": "#8c8c8c"}  # Okabe-Ito: safe for colour blindness
+LABELLED = ["good", "bad", "best", "worst", "funny", "boring", "love", "film", "the", "and"]  # named on the maps
+
+
+def _words(known: set[str], quick: bool) -> tuple[list[str], list[str]]:
+    """Frequent lexicon words (the polarity table saw them often enough to learn them) and frequent other words."""
+    task = load_task("polarity")
+    counts = collections.Counter(w for i in training_indices(task, quick) for w in task.texts[i])
+    positive, negative = (set(side) for side in opinion_lexicon())
+    ranked = [w for w, n in counts.most_common() if w in known]
+    groups = {
+        "positive": [w for w in ranked if w in positive and counts[w] >= FREQUENT],
+        "negative": [w for w in ranked if w in negative and counts[w] >= FREQUENT],
+        "other": [w for w in ranked if w not in positive and w not in negative][:OTHER_WORDS],
+    }
+    return [w for ws in groups.values() for w in ws], [g for g, ws in groups.items() for _ in ws]
+
+
+def _nearest(x: np.ndarray, k: int, metric: str) -> np.ndarray:
+    """Indices of each row's k nearest other rows (cosine for the spaces, Euclidean for the maps)."""
+    if metric == "cosine":
+        unit = x / np.linalg.norm(x, axis=1, keepdims=True)
+        distance = -unit @ unit.T
+    else:
+        distance = np.linalg.norm(x[:, None] - x[None], axis=-1)
+    np.fill_diagonal(distance, np.inf)
+    return np.argsort(distance, axis=1, kind="stable")[:, :k]
+
+
+def _agreement(nearest_lexicon: np.ndarray, sign: np.ndarray) -> float:
+    """Share of a lexicon word's nearest lexicon words that have its polarity."""
+    return float((sign[nearest_lexicon] == sign[:, None]).mean())
+
+
+def _split_follows_score(xy: np.ndarray, score: np.ndarray) -> float:
+    """Cut the map into two clouds (k-means) and measure how well the side of a word matches the sign of its score."""
+    from sklearn.cluster import KMeans
+
+    side = KMeans(2, n_init=10, random_state=0).fit_predict(xy) == 1
+    match = float(np.mean(side == (score > 0)))
+    return max(match, 1 - match)  # which cloud k-means calls 1 is arbitrary
+
+
+def _project(x: np.ndarray) -> np.ndarray:
+    from sklearn.manifold import TSNE
+
+    return TSNE(2, metric="cosine", init="pca", perplexity=30, random_state=0).fit_transform(x)
+
+
+def _space(x: np.ndarray, words: list[str], lexicon: np.ndarray, sign: np.ndarray) -> dict:
+    from sklearn.manifold import trustworthiness
+
+    xy = _project(x)
+    nearest = _nearest(x, SHOWN_NEIGHBOURS, "cosine")
+    return {
+        "x": np.round(xy[:, 0], 3).tolist(),
+        "y": np.round(xy[:, 1], 3).tolist(),
+        "neighbours": [[words[j] for j in row] for row in nearest],
+        "agreement": _agreement(_nearest(x[lexicon], K, "cosine"), sign),
+        "agreement_2d": _agreement(_nearest(xy[lexicon], K, "euclidean"), sign),
+        "trustworthiness": float(trustworthiness(x, xy, n_neighbors=K, metric="cosine")),
+    }
+
+
+def run(r: Run) -> dict:
+    word2vec = general_vectors("word2vec", QUICK if r.quick else FULL)
+    table = task_model("polarity", 0, r.quick)
+    rows = {w: i for i, w in enumerate(table.vocab.words) if i >= 2}  # padding and [UNK] rows left out
+    words, groups = _words(set(word2vec.key_to_index) & set(rows), r.quick)
+    vectors = {WORD2VEC: word2vec[words], TASK: table.table[[rows[w] for w in words]]}
+    lexicon = np.array([g != "other" for g in groups])
+    sign = np.array([g == "positive" for g in groups])[lexicon]
+    nearest = {name: _nearest(x, K, "cosine") for name, x in vectors.items()}
+    shared = [len(set(a) & set(b)) for a, b in zip(nearest[WORD2VEC], nearest[TASK])]
+    score = vectors[TASK] @ table.unit[:-1]  # what the classifier reads off each row: > 0 leans positive
+    share = sign.mean()
+    results = {
+        "words": words,
+        "groups": groups,
+        "colors": COLORS,
+        "labelled": [w for w in LABELLED if w in words],
+        "counts": dict(collections.Counter(groups)),
+        "frequent_threshold": FREQUENT,
+        "k": K,
+        "shared_neighbours": shared,
+        "shared_mean": float(np.mean(shared)),
+        "shared_chance": K * K / (len(words) - 1),  # two random neighbour lists of K among the other words
+        "shared_none": float(np.mean(np.array(shared) == 0)),
+        "agreement_chance": float(share**2 + (1 - share) ** 2),
+        "score": dict(zip(words, np.round(score, 3).tolist())),
+        "lexicon_score_agrees": float(np.mean((score[lexicon] > 0) == sign)),
+        "spaces": {name: _space(x, words, lexicon, sign) for name, x in vectors.items()},
+    }
+    task_map = np.column_stack([results["spaces"][TASK]["x"], results["spaces"][TASK]["y"]])
+    results["split_follows_score"] = _split_follows_score(task_map, score)
+    _figure(r, results)
+    return results
+
+
+def _figure(r: Run, results: dict) -> None:
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 2, figsize=(12, 5.6))
+    groups = np.array(results["groups"])
+    for ax, (name, space) in zip(axes, results["spaces"].items()):
+        x, y = np.array(space["x"]), np.array(space["y"])
+        for group, color in results["colors"].items():
+            at = groups == group
+            ax.scatter(x[at], y[at], s=12, color=color, alpha=0.8, label=f"{group} ({at.sum()})")
+        for word in results["labelled"]:
+            i = results["words"].index(word)
+            ax.annotate(word, (x[i], y[i]), xytext=(3, 3), textcoords="offset points", fontsize=9)
+        ax.set_title(name, fontsize=11)
+        ax.set_xticks([])
+        ax.set_yticks([])
+    axes[0].legend(loc="lower left", fontsize=9)
+    save_figure(r, fig, NAME)
+    plt.close(fig)

@@ -1,0 +1,32 @@
+"""The interactive maps: BokehJS comes from the site itself, by a path relative to the page, and both maps draw
+from one data source, which is what links their selections."""
+
+import json
+import re
+
+import pytest
+
+from embedlab.experiments.pipeline import ROOT
+from embedlab.word_map import BOKEH_JS, BOKEH_JS_SOURCE, plots, word_map
+
+
+@pytest.fixture(scope="module")
+def maps() -> dict:
+    return json.loads((ROOT / "docs" / "results" / "maps.json").read_text())
+
+
+def test_bokeh_js_comes_from_the_installed_package_not_the_repository():
+    assert BOKEH_JS_SOURCE.is_file()
+    assert not list(ROOT.glob("docs/**/bokeh*.js")), "BokehJS is copied at build time (hooks/bokeh_assets.py)"
+
+
+def test_map_loads_bokeh_by_a_relative_path(maps):
+    html = word_map(maps, "experiments/map/")
+    assert re.findall(r'<script src="([^"]+)"', html) == [f"../../{BOKEH_JS}"]
+    assert not re.search(r'src="(https?:)?//', html)
+
+
+def test_both_maps_share_one_data_source(maps):
+    left, right = plots(maps)
+    assert left.renderers[0].data_source is right.renderers[0].data_source
+    assert len(left.renderers[0].data_source.data["word"]) == len(maps["words"])
