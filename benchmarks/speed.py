@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib
 import json
 import os
 import platform
 import runpy
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,21 +35,29 @@ import numpy as np  # noqa: E402
 from embedlab.data import atomic_write_text  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+BATCHES = (256, 512, 1024, 2048, 4096)  # target words per batch tried for the Keras SGNS
 RESULTS = ROOT / "docs" / "results" / "benchmark.json"
 
 
 def machine() -> dict:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
     import gensim
     import keras
-    import tensorflow as tf
 
+    cpu = platform.processor()
+    if Path("/proc/cpuinfo").exists():
+        names = [line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                 if line.startswith("model name")]
+        cpu = names[0] if names else cpu
+    backend = keras.backend.backend()
+    gpus = subprocess.run(["nvidia-smi", "--query-gpu=name", "--format=csv,noheader"], capture_output=True,
+                          text=True).stdout.split("\n") if shutil.which("nvidia-smi") else []
     return {
         "cpu": cpu or platform.machine(),
         "cores": len(os.sched_getaffinity(0)),
+        "gpu": next((name.strip() for name in gpus if name.strip()), None),
         "python": platform.python_version(),
-        "versions": {"tensorflow": tf.__version__, "keras": keras.__version__, "gensim": gensim.__version__},
+        "versions": {"keras": keras.__version__, "backend": backend,
+                     backend: importlib.import_module(backend).__version__, "gensim": gensim.__version__},
         "date": datetime.date.today().isoformat(),
     }
 
@@ -58,6 +68,8 @@ def quality(words: list[str], table: np.ndarray) -> dict:
 
     vectors = KeyedVectors(table.shape[1])
     vectors.add_vectors(words, table)
+    if not np.isfinite(table).all():  # training diverged
+        return {"wordsim353": None, "simlex999": None, "analogies": None}
     return {
         "wordsim353": vectors.evaluate_word_pairs(datapath("wordsim353.tsv"))[1][0],
         "simlex999": vectors.evaluate_word_pairs(datapath("simlex999.txt"))[1][0],
@@ -106,15 +118,22 @@ def methods(seeds: int) -> dict:
         runs["Keras GloVe (site snippet)"].append(timing | quality(words, table))
         print(f"seed {seed}: " + "; ".join(f"{name} {r[-1]['words_per_second']:,.0f} words/s, WordSim353 "
                                              f"{r[-1]['wordsim353']:.3f}" for name, r in runs.items()), flush=True)
+    batches = {}  # the Keras SGNS with other batch sizes, seed 0: how the batch trades speed for stability
+    for batch in BATCHES:
+        table, timing = _timed(lambda: sgns["train"](corpus, epochs, 0, batch, log=lambda _: None), tokens, epochs)
+        batches[str(batch)] = timing | quality(corpus.words, table)
     summary = {name: {key: [r[key] for r in rs] for key in rs[0]} for name, rs in runs.items()}
-    speed = {name: np.mean(s["words_per_second"]) for name, s in summary.items()}
+    keras, gensim = summary["Keras SGNS (site snippet)"], summary["gensim Word2Vec, 2 workers"]
     return {
         "corpus": {"name": "Brown", "tokens": tokens, "vocabulary": len(corpus.words)},
         "settings": {k: sgns[k] for k in ("DIM", "WINDOW", "NEGATIVES", "MIN_COUNT", "SAMPLE", "EPOCHS", "BATCH")}
         | {"GLOVE_EPOCHS": glove["EPOCHS"], "GLOVE_WINDOW": glove["WINDOW"]},
         "seeds": seeds,
         "runs": summary,
-        "sgns_speed_ratio": speed["Keras SGNS (site snippet)"] / speed["gensim Word2Vec, 2 workers"],
+        "batches": batches,
+        # Paired by seed: the two runs of a seed follow each other, so they see the same load on the machine.
+        "sgns_speed_ratio": [k / g for k, g in zip(keras["words_per_second"], gensim["words_per_second"])],
+        "sgns_wordsim353_difference": [k - g for k, g in zip(keras["wordsim353"], gensim["wordsim353"])],
     }
 
 
@@ -128,9 +147,12 @@ def _command_seconds(command: list[str]) -> tuple[float, subprocess.CompletedPro
 
 
 def build() -> dict:
+    from embedlab.data import cache_dir
+
+    shutil.rmtree(cache_dir() / "notebooks", ignore_errors=True)  # so that the first build executes every notebook
     with tempfile.TemporaryDirectory() as site:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site]
-        first, _ = _command_seconds(command)  # executes the notebooks whose source changed
+        first, _ = _command_seconds(command)
         cached, _ = _command_seconds(command)  # every notebook's outputs come from the cache
     return {"first_seconds": first, "cached_seconds": cached}
 
@@ -152,9 +174,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated, from {', '.join(SECTIONS)}")
     parser.add_argument("--seeds", type=int, default=3, help="training runs per method (default 3)")
+    parser.add_argument("--gpu", action="store_true",
+                        help="store the methods section as methods_gpu (run with a GPU and, e.g., KERAS_BACKEND=jax)")
     args = parser.parse_args()
     chosen = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in SECTIONS]
+    if args.gpu and chosen != ["methods"]:
+        sys.exit("error: --gpu applies to the methods section only: use --only methods")
     if unknown or args.seeds < 1:
         sys.exit(f"error: unknown section {', '.join(unknown)}" if unknown else "error: --seeds must be at least 1")
     results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
@@ -162,7 +188,7 @@ def main() -> None:
     for name in chosen:
         print(f"{name}...", flush=True)
         section = methods(args.seeds) if name == "methods" else SECTIONS[name]()
-        results[name] = section | {"machine": about}
+        results[f"{name}_gpu" if args.gpu else name] = section | {"machine": about}
         atomic_write_text(RESULTS, json.dumps(results, indent=1) + "\n")  # each finished section is kept
         print(f"{name}: done", flush=True)
 

@@ -43,5 +43,18 @@ def define_env(env):
         return f"{np.mean(runs):.3f} ± {np.std(runs, ddof=1):.3f}"
 
     @env.filter
+    def pm0(runs):
+        """Mean ± standard deviation of per-seed values that are large counts (words per second)."""
+        return f"{np.mean(runs):,.0f} ± {np.std(runs, ddof=1):,.0f}" if len(runs) > 1 else f"{runs[0]:,.0f}"
+
+    @env.filter
+    def mean(runs):
+        return float(np.mean(runs))
+
+    @env.filter
+    def minutes(seconds):
+        return f"{seconds / 60:.1f} min" if seconds >= 60 else f"{seconds:.0f} s"
+
+    @env.filter
     def words(items):
         return ", ".join(items)

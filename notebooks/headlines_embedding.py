@@ -25,16 +25,17 @@ import os
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's start-up messages out of the outputs
 
 import keras
+import matplotlib.pyplot as plt
 import numpy as np
 
 from embedlab.corpus import clickbait_headlines
 
 keras.utils.set_random_seed(0)
-headlines, labels = clickbait_headlines()
-headlines, labels = np.array(headlines), np.array(labels)
+texts, labels = clickbait_headlines()
+headlines, labels = np.array(texts), np.array(labels)
 print(f"{len(headlines):,} headlines, {labels.mean():.0%} clickbait")
 for i in (0, 1, -1, -2):
-    print(f"  label {labels[i]}: {headlines[i]}")
+    print(f"  label {labels[i]}: {texts[i]}")
 
 # %% [markdown]
 # ## Words to row numbers
@@ -49,10 +50,10 @@ train, test = order[: int(0.8 * len(order))], order[int(0.8 * len(order)) :]
 
 vectorize = keras.layers.TextVectorization(max_tokens=10_000, output_sequence_length=20)
 vectorize.adapt(headlines[train])
-vocabulary = vectorize.get_vocabulary()
+vocabulary = [str(word) for word in vectorize.get_vocabulary()]
 ids = np.asarray(vectorize(headlines))
 print(f"vocabulary: {len(vocabulary):,} rows, starting {vocabulary[:8]}")
-print(f"{headlines[0]!r} ->\n{ids[0]}")
+print(f"{texts[0]!r} ->\n{ids[0]}")
 
 # %% [markdown]
 # ## The model
@@ -101,8 +102,6 @@ for probe in ["you", "obama", "dog", "killed", "best"]:
     print(f"{probe:>7}: " + ", ".join(words[similar]))
 
 # %%
-import matplotlib.pyplot as plt
-
 counts = np.bincount(ids[train].ravel(), minlength=len(vocabulary))
 moved = np.linalg.norm(table - start, axis=1)
 fig, ax = plt.subplots(figsize=(6, 3.5))

@@ -70,8 +70,8 @@ def pytest_terminal_summary(terminalreporter, config):
     if pages:
         heaviest = max(pages, key=lambda page: pages[page]["bytes"])
         terminalreporter.write_line(
-            f"{len(pages)} pages in {report['browser_seconds']:.1f} s; heaviest: /{heaviest} "
-            f"{pages[heaviest]['bytes']:,} bytes in {pages[heaviest]['requests']} requests"
+            f"browser: {len(pages)} pages and the searches in {report['browser_seconds']:.1f} s; "
+            f"heaviest page: /{heaviest}, {pages[heaviest]['bytes']:,} bytes in {pages[heaviest]['requests']} requests"
         )
     if "external_links" in report:
         terminalreporter.write_line(f"{len(report['external_links'])} external links (listed, not fetched)")

@@ -50,6 +50,9 @@ VIOLATIONS = """async () => (await axe.run({resultTypes: ["violations"]})).viola
 TRANSITIONS_END = """() => Promise.all(document.getAnimations()
     .filter((animation) => animation instanceof CSSTransition).map((transition) => transition.finished))"""
 LOAD_MS = 'performance.getEntriesByType("navigation")[0].loadEventEnd'
+# Canvases that were drawn at a visible size (Bokeh draws the maps into canvases inside its shadow roots; locators
+# reach into open shadow roots).
+DRAWN = "canvases => canvases.filter((canvas) => canvas.width > 100 && canvas.height > 100).length"
 
 
 @dataclass
@@ -62,6 +65,8 @@ class Visit:
     images: list[dict]
     violations: list[str]
     copied: list[str]
+    notebook_outputs: int
+    drawn_canvases: int
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -118,10 +123,13 @@ class _Survey:
             violations = await _violations(tab)
             buttons = await tab.locator(".language-python.highlight [data-md-type=copy]").all()
             copied = [await self._copy(tab, button) for button in buttons]
+            outputs = await tab.locator(".jp-OutputArea-output:visible").count()
+            canvases = await tab.locator("canvas").evaluate_all(DRAWN)
             load_ms = await tab.evaluate(LOAD_MS)
             size = sum([(await request.sizes())["responseBodySize"] for request in finished])
             await tab.context.close()
-            return Visit(requests, errors, size, load_ms, perf_counter() - start, images, violations, copied)
+            return Visit(requests, errors, size, load_ms, perf_counter() - start, images, violations, copied,
+                         outputs, canvases)
 
     async def search(self, query: str) -> tuple[list[str], list[str]]:
         """The pages of the top search results for `query`, and the console errors on the way."""
@@ -216,6 +224,18 @@ def test_copy_buttons_copy_the_snippet_files(visits):
     assert not failures, failures
     copied = {snippets[text] for visit in visits.values() for text in visit.copied}
     assert copied == set(snippets.values()), f"no copy button copies {sorted(set(snippets.values()) - copied)}"
+
+
+def test_notebook_pages_show_their_outputs(visits):
+    notebooks = {page: visit for page, visit in visits.items() if page.startswith("notebooks/")}
+    assert len(notebooks) >= 2
+    failures = _failures(notebooks, lambda visit: [] if visit.notebook_outputs >= 5 else
+                         [f"{visit.notebook_outputs} outputs shown"])
+    assert not failures, failures
+
+
+def test_the_interactive_map_renders(visits):
+    assert visits["experiments/map/"].drawn_canvases >= 2  # the word2vec map and the task-table map
 
 
 def test_pages_weigh_under_2_mb(visits):

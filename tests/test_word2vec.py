@@ -21,8 +21,9 @@ def test_gensim_word2vec_runs(run_snippet):
 
 
 def test_full_runs_agree(recorded_output):
-    """The page says the two full-corpus runs give the same kind of neighbours: they share words for most probes."""
+    """The page says the two full-corpus runs give the same kind of neighbours: they share words for most probes
+    (more than half of them; with 3 passes over a million words, top-6 lists are noisy)."""
     keras_nn = _neighbours(recorded_output("word2vec/sgns_keras.py"))
     gensim_nn = _neighbours(recorded_output("word2vec/gensim_word2vec.py"))
     shared = [probe for probe in keras_nn if set(keras_nn[probe]) & set(gensim_nn.get(probe, []))]
-    assert len(shared) >= len(keras_nn) - 1
+    assert len(shared) > len(keras_nn) / 2

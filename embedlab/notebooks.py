@@ -1,0 +1,67 @@
+"""The walkthrough notebooks: run one top to bottom in a fresh kernel, and cache the executed copy.
+
+The sources are jupytext percent-format files, notebooks/NAME.py (reviewable diffs, no outputs in git).
+hooks/notebooks.py writes the executed copies for the site; the tests rerun what a reader downloads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from embedlab.data import atomic_write_text, cache_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "notebooks"
+# TensorFlow's C++ start-up lines, written to stderr at import whatever TF_CPP_MIN_LOG_LEVEL says: noise on a page.
+STARTUP_NOISE = re.compile(r"^(WARNING: All log messages before absl::InitializeLog\(\)|I0000 |E0000 ).*\n?", re.M)
+
+
+class NotebookError(Exception):
+    """A cell raised: the message names the error, as one line."""
+
+
+def execute(notebook) -> None:
+    """Run a notebook in place in a fresh kernel, from the project's root."""
+    try:
+        NotebookClient(notebook, timeout=900, kernel_name="python3", record_timing=False,
+                       resources={"metadata": {"path": str(ROOT)}}).execute()
+    except CellExecutionError as error:
+        raise NotebookError(f"{error.ename}: {error.evalue}") from None
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream" and output.name == "stderr":
+                output.text = STARTUP_NOISE.sub("", output.text)
+        cell["outputs"] = [o for o in cell.get("outputs", []) if o.output_type != "stream" or o.text]
+
+
+def _digest(source: Path) -> str:
+    """The notebook's source and the project's code: what decides its outputs, besides the pinned libraries."""
+    digest = hashlib.sha256(source.read_bytes())
+    for path in sorted((ROOT / "embedlab").rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def executed(source: Path) -> str:
+    """notebooks/NAME.py executed, as .ipynb text; run again only when its digest changed."""
+    cached = cache_dir() / "notebooks" / f"{source.stem}-{_digest(source)}.ipynb"
+    if not cached.is_file():
+        notebook = jupytext.read(source)
+        execute(notebook)
+        atomic_write_text(cached, nbformat.writes(notebook) + "\n")
+    return cached.read_text()
+
+
+def text_outputs(notebook) -> list[list[str]]:
+    """Per code cell, what it printed and the text form of what it displayed (images left out)."""
+    return [
+        [o.text if o.output_type == "stream" else o.get("data", {}).get("text/plain", "") for o in cell.outputs]
+        for cell in notebook.cells if cell.cell_type == "code"
+    ]

@@ -1,0 +1,24 @@
+"""Executes the walkthrough notebooks (notebooks/NAME.py) before the files are read, once per version.
+
+Each executed notebook is written to docs/notebooks/NAME.ipynb (ignored by git), which mkdocs-jupyter renders with
+its outputs and offers for download. Executed copies are cached (embedlab.notebooks), so `mkdocs build` and
+`mkdocs serve` rerun a notebook only when it or the project's code changed.
+"""
+
+from mkdocs.exceptions import PluginError
+
+from embedlab.data import atomic_write_text
+from embedlab.notebooks import ROOT, SOURCES, NotebookError, executed
+
+TARGET = ROOT / "docs" / "notebooks"
+
+
+def on_pre_build(config) -> None:
+    for source in sorted(SOURCES.glob("*.py")):
+        try:
+            text = executed(source)
+        except NotebookError as error:
+            raise PluginError(f"notebooks/{source.name} failed: {error}") from None
+        target = TARGET / f"{source.stem}.ipynb"
+        if not target.is_file() or target.read_text() != text:  # rewriting an unchanged file would loop `serve`
+            atomic_write_text(target, text)

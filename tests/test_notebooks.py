@@ -1,0 +1,49 @@
+"""The walkthrough notebooks: sources without outputs, pages with outputs, and a download that reruns the same."""
+
+import re
+import subprocess
+
+import nbformat
+import pytest
+
+from embedlab.notebooks import ROOT, SOURCES, execute, text_outputs
+
+NAMES = sorted(path.stem for path in SOURCES.glob("*.py"))
+
+
+def test_there_are_walkthroughs():
+    assert len(NAMES) >= 2
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_source_is_percent_format(name):
+    text = (SOURCES / f"{name}.py").read_text()
+    assert "formats: py:percent" in text and "# %% [markdown]" in text
+
+
+def test_no_notebook_outputs_are_committed():
+    tracked = subprocess.run(["git", "ls-files", "*.ipynb"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert tracked.strip() == ""
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_page_shows_outputs_and_offers_the_notebook(site, name):
+    folder = site / "notebooks" / name
+    page = (folder / "index.html").read_text()
+    assert len(re.findall(r'<div class="jp-OutputArea-output', page)) >= 5
+    assert f'<a href="{name}.ipynb" download' in page
+    notebook = nbformat.read(folder / f"{name}.ipynb", as_version=4)
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert outputs and not [o for o in outputs if o.output_type == "error"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_downloaded_notebook_reruns_to_the_same_outputs(site, name):
+    """What a reader downloads, run top to bottom in a fresh kernel, prints exactly what the page shows."""
+    shown = nbformat.read(site / "notebooks" / name / f"{name}.ipynb", as_version=4)
+    fresh = nbformat.from_dict(shown)
+    for cell in fresh.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+    execute(fresh)
+    assert text_outputs(fresh) == text_outputs(shown)
