@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
 from pathlib import Path
 
 import jupytext
@@ -30,8 +31,10 @@ class NotebookError(Exception):
 def execute(notebook) -> None:
     """Run a notebook in place in a fresh kernel, from the project's root."""
     try:
+        # The kernel's own stderr (its start-up warnings, TensorFlow's C++ logs) would end up in the build's log;
+        # what a cell writes to stderr still reaches the notebook, through the kernel.
         NotebookClient(notebook, timeout=900, kernel_name="python3", record_timing=False,
-                       resources={"metadata": {"path": str(ROOT)}}).execute()
+                       resources={"metadata": {"path": str(ROOT)}}).execute(stderr=subprocess.DEVNULL)
     except CellExecutionError as error:
         raise NotebookError(f"{error.ename}: {error.evalue}") from None
     for cell in notebook.cells:

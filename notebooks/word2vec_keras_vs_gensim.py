@@ -122,7 +122,7 @@ BATCH = 4096
 steps = EPOCHS * int(np.ceil(1.05 * len(targets) / BATCH))
 model.compile(optimizer=keras.optimizers.SGD(keras.optimizers.schedules.PolynomialDecay(0.025, steps, 0.0001)),
               loss=PairLoss(reduction="sum"), jit_compile=True)
-model.summary()
+print(f"{model.count_params():,} trainable numbers: two tables of {len(words):,} rows x {DIM}, nothing else")
 
 # %%
 labels = np.array([1.0] + [0.0] * NEGATIVES, dtype=np.float32)

@@ -30,7 +30,7 @@ def test_no_notebook_outputs_are_committed():
 def test_page_shows_outputs_and_offers_the_notebook(site, name):
     folder = site / "notebooks" / name
     page = (folder / "index.html").read_text()
-    assert len(re.findall(r'<div class="jp-OutputArea-output', page)) >= 5
+    assert len(re.findall(r'<div class="jp-Rendered\w+ jp-OutputArea-output', page)) >= 5
     assert f'<a href="{name}.ipynb" download' in page
     notebook = nbformat.read(folder / f"{name}.ipynb", as_version=4)
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
