@@ -195,6 +195,9 @@ def test_check_compares_within_tolerances():
     found = differences(committed, dict(committed, score=0.75, count=1200, neighbours=["v", "w", "x", "y", "z"]))
     assert [line.split(":")[0] for line in found] == ["/score", "/count", "/neighbours"]
     assert differences(committed, dict(committed, rule="y")) == ["/rule: 'x' vs 'y'"]
+    labels = {"groups": ["positive"] * 3 + ["negative"] * 2}  # repeated labels: their distinct values are compared
+    assert differences(labels, labels) == []
+    assert differences(labels, {"groups": ["other"] * 5}) != []
 
 
 # --- The map page (docs/experiments/map.md), checked in the quick and the full results ------------------------------

@@ -26,7 +26,7 @@ def differences(committed, fresh, path: str = "") -> list[str]:
         return [d for k in committed if k not in IGNORED for d in differences(committed[k], fresh[k], f"{path}/{k}")]
     if isinstance(committed, list) and isinstance(fresh, list):
         if committed and all(isinstance(w, str) for w in committed):
-            overlap = len(set(committed) & set(fresh)) / len(committed)
+            overlap = len(set(committed) & set(fresh)) / len(set(committed))  # labels repeat: compare distinct
             return [] if overlap >= WORD_OVERLAP else [f"{path}: {committed} vs {fresh}"]
         if len(committed) != len(fresh):
             return [f"{path}: lengths differ"]
