@@ -107,12 +107,14 @@ moved = np.linalg.norm(table - start, axis=1)
 fig, ax = plt.subplots(figsize=(6, 3.5))
 ax.scatter(counts[2:], moved[2:], s=4, alpha=0.4)
 ax.set(xscale="log", xlabel="occurrences in the training headlines", ylabel="distance the row moved",
-       title="Every row that occurs in training moved; frequent rows the most")
+       title="How far each word's row moved during training")
 plt.show()
-print(f"row 0 (padding) moved {moved[0]:.4f}; the median word row moved {np.median(moved[2:]):.3f}")
+print(f"row 0 (padding) moved {moved[0]:.4f}; word rows moved between {moved[2:].min():.3f} and "
+      f"{moved[2:].max():.3f}, median {np.median(moved[2:]):.3f}")
 
 # %% [markdown]
-# The padding row never moves: the mask keeps it out of every average, so its gradient is always zero. Every other
-# row moved, and how far depends on how often its word appears. Nothing in this training asked the rows to encode
+# The padding row never moves: the mask keeps it out of every average, so its gradient is always zero. Every word's
+# row moved, and the more often a word appears, the further its row tends to go (with a wide spread among the most
+# frequent words). Nothing in this training asked the rows to encode
 # meaning, only to separate two kinds of headline; see [Two spaces side by side](../../experiments/two-spaces/)
 # for how such a table compares with word2vec's.
