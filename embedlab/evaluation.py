@@ -47,6 +47,28 @@ def analogies(vectors: KeyedVectors) -> dict:
     return {"accuracy": float(score), "questions": len(total["correct"]) + len(total["incorrect"])}
 
 
+def nearest(x: np.ndarray, k: int, metric: str = "cosine") -> np.ndarray:
+    """Indices of each row's k nearest other rows of x, by cosine or by Euclidean distance."""
+    if metric == "cosine":
+        unit = x / np.linalg.norm(x, axis=1, keepdims=True)
+        distance = -unit @ unit.T
+    else:
+        distance = np.linalg.norm(x[:, None] - x[None], axis=-1)
+    np.fill_diagonal(distance, np.inf)
+    return np.argsort(distance, axis=1, kind="stable")[:, :k]
+
+
+def agreement(nearest_rows: np.ndarray, sign: np.ndarray) -> float:
+    """Share of the rows' nearest rows (from nearest()) that have the row's own label (here: polarity)."""
+    return float((sign[nearest_rows] == sign[:, None]).mean())
+
+
+def agreement_chance(sign: np.ndarray) -> float:
+    """What agreement() gives when the neighbours are random: the chance that two rows share a label."""
+    shares = np.unique(sign, return_counts=True)[1] / len(sign)
+    return float((shares**2).sum())
+
+
 def polarity(vectors: KeyedVectors, positive: list[str], negative: list[str], k: int = 10) -> dict:
     """How far the space separates the opinion lexicon's positive words from its negative ones.
 
@@ -60,18 +82,16 @@ def polarity(vectors: KeyedVectors, positive: list[str], negative: list[str], k:
     neg = [w for w in negative if w in vectors.key_to_index]
     words = pos + neg
     sign = np.array([1] * len(pos) + [-1] * len(neg))
-    unit = vectors[words] / np.linalg.norm(vectors[words], axis=1, keepdims=True)
-    cosine = unit @ unit.T
-    lexicon_cosine = float((cosine.sum() - np.trace(cosine)) / (len(words) * (len(words) - 1)))
-    np.fill_diagonal(cosine, -np.inf)
-    nearest = np.argsort(-cosine, axis=1)[:, :k]
-    agreement = float((sign[nearest] == sign[:, None]).mean())
+    # The mean cosine of two different words: the sum of all pairwise cosines is |sum of unit vectors|^2, less the
+    # n cosines of a word with itself.
+    unit_sum = (vectors[words] / np.linalg.norm(vectors[words], axis=1, keepdims=True)).sum(axis=0)
+    lexicon_cosine = float((unit_sum @ unit_sum - len(words)) / (len(words) * (len(words) - 1)))
     share = len(pos) / len(words)
     probe = _linear_probe(vectors[words], sign)
     pairs = [(a, b) for a, b in ANTONYMS if a in vectors.key_to_index and b in vectors.key_to_index]
     return {
-        "agreement": agreement,
-        "chance": float(share**2 + (1 - share) ** 2),
+        "agreement": agreement(nearest(vectors[words], k), sign),
+        "chance": agreement_chance(sign),
         "probe": probe,
         "probe_chance": float(max(share, 1 - share)),
         "lexicon_words": len(words),

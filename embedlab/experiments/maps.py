@@ -15,12 +15,13 @@ import numpy as np
 
 from embedlab.classifier import load_task
 from embedlab.corpus import opinion_lexicon
+from embedlab.evaluation import agreement, agreement_chance, nearest
 from embedlab.experiments.pipeline import Run, save_figure
 from embedlab.experiments.task_models import task_model, training_indices
 from embedlab.vectors import FULL, QUICK, general_vectors
 
 NAME = "maps"
-USES = ["classifier.py", "vectors.py", "experiments/task_models.py"]
+USES = ["classifier.py", "evaluation.py", "vectors.py", "experiments/task_models.py"]
 WORD2VEC, TASK = "word2vec (general text)", "polarity task (trained from scratch)"
 FREQUENT = 20  # a lexicon word this often in the polarity training texts is one the polarity table could learn
 OTHER_WORDS = 200  # the most frequent non-lexicon words of the training texts, for context
@@ -44,22 +45,6 @@ def _words(known: set[str], quick: bool) -> tuple[list[str], list[str]]:
     return [w for ws in groups.values() for w in ws], [g for g, ws in groups.items() for _ in ws]
 
 
-def _nearest(x: np.ndarray, k: int, metric: str) -> np.ndarray:
-    """Indices of each row's k nearest other rows (cosine for the spaces, Euclidean for the maps)."""
-    if metric == "cosine":
-        unit = x / np.linalg.norm(x, axis=1, keepdims=True)
-        distance = -unit @ unit.T
-    else:
-        distance = np.linalg.norm(x[:, None] - x[None], axis=-1)
-    np.fill_diagonal(distance, np.inf)
-    return np.argsort(distance, axis=1, kind="stable")[:, :k]
-
-
-def _agreement(nearest_lexicon: np.ndarray, sign: np.ndarray) -> float:
-    """Share of a lexicon word's nearest lexicon words that have its polarity."""
-    return float((sign[nearest_lexicon] == sign[:, None]).mean())
-
-
 def _split_follows_score(xy: np.ndarray, score: np.ndarray) -> float:
     """Cut the map into two clouds (k-means) and measure how well the side of a word matches the sign of its score."""
     from sklearn.cluster import KMeans
@@ -79,13 +64,13 @@ def _space(x: np.ndarray, words: list[str], lexicon: np.ndarray, sign: np.ndarra
     from sklearn.manifold import trustworthiness
 
     xy = _project(x)
-    nearest = _nearest(x, SHOWN_NEIGHBOURS, "cosine")
+    shown = nearest(x, SHOWN_NEIGHBOURS)
     return {
         "x": np.round(xy[:, 0], 3).tolist(),
         "y": np.round(xy[:, 1], 3).tolist(),
-        "neighbours": [[words[j] for j in row] for row in nearest],
-        "agreement": _agreement(_nearest(x[lexicon], K, "cosine"), sign),
-        "agreement_2d": _agreement(_nearest(xy[lexicon], K, "euclidean"), sign),
+        "neighbours": [[words[j] for j in row] for row in shown],
+        "agreement": agreement(nearest(x[lexicon], K), sign),
+        "agreement_2d": agreement(nearest(xy[lexicon], K, "euclidean"), sign),
         "trustworthiness": float(trustworthiness(x, xy, n_neighbors=K, metric="cosine")),
     }
 
@@ -98,10 +83,9 @@ def run(r: Run) -> dict:
     vectors = {WORD2VEC: word2vec[words], TASK: table.table[[rows[w] for w in words]]}
     lexicon = np.array([g != "other" for g in groups])
     sign = np.array([g == "positive" for g in groups])[lexicon]
-    nearest = {name: _nearest(x, K, "cosine") for name, x in vectors.items()}
-    shared = [len(set(a) & set(b)) for a, b in zip(nearest[WORD2VEC], nearest[TASK])]
+    lists = {name: nearest(x, K) for name, x in vectors.items()}
+    shared = [len(set(a) & set(b)) for a, b in zip(lists[WORD2VEC], lists[TASK])]
     score = vectors[TASK] @ table.unit[:-1]  # what the classifier reads off each row: > 0 leans positive
-    share = sign.mean()
     results = {
         "words": words,
         "groups": groups,
@@ -114,7 +98,7 @@ def run(r: Run) -> dict:
         "shared_mean": float(np.mean(shared)),
         "shared_chance": K * K / (len(words) - 1),  # two random neighbour lists of K among the other words
         "shared_none": float(np.mean(np.array(shared) == 0)),
-        "agreement_chance": float(share**2 + (1 - share) ** 2),
+        "agreement_chance": agreement_chance(sign),
         "score": dict(zip(words, np.round(score, 3).tolist())),
         "lexicon_score_agrees": float(np.mean((score[lexicon] > 0) == sign)),
         "spaces": {name: _space(x, words, lexicon, sign) for name, x in vectors.items()},
