@@ -66,10 +66,10 @@ def quality(words: list[str], table: np.ndarray) -> dict:
     from gensim.models import KeyedVectors
     from gensim.test.utils import datapath
 
-    vectors = KeyedVectors(table.shape[1])
-    vectors.add_vectors(words, table)
     if not np.isfinite(table).all():  # training diverged
         return {"wordsim353": None, "simlex999": None, "analogies": None}
+    vectors = KeyedVectors(table.shape[1])
+    vectors.add_vectors(words, table)
     return {
         "wordsim353": vectors.evaluate_word_pairs(datapath("wordsim353.tsv"))[1][0],
         "simlex999": vectors.evaluate_word_pairs(datapath("simlex999.txt"))[1][0],

@@ -35,17 +35,13 @@ def define_env(env):
         return f"{100 * x:.1f}%"
 
     @env.filter
-    def pm(runs):
-        """Mean ± standard deviation of per-seed values (just the value when there is one run)."""
+    def pm(runs, spec=".3f"):
+        """Mean ± standard deviation of per-seed values (just the value when there is one run), formatted by spec:
+        ``runs | pm`` for scores, ``runs | pm(",.0f")`` for large counts such as words per second."""
         runs = [r for r in runs if r is not None]
         if len(runs) == 1:
-            return f"{runs[0]:.3f}"
-        return f"{np.mean(runs):.3f} ± {np.std(runs, ddof=1):.3f}"
-
-    @env.filter
-    def pm0(runs):
-        """Mean ± standard deviation of per-seed values that are large counts (words per second)."""
-        return f"{np.mean(runs):,.0f} ± {np.std(runs, ddof=1):,.0f}" if len(runs) > 1 else f"{runs[0]:,.0f}"
+            return f"{runs[0]:{spec}}"
+        return f"{np.mean(runs):{spec}} ± {np.std(runs, ddof=1):{spec}}"
 
     @env.filter
     def mean(runs):
