@@ -36,7 +36,7 @@ test: install browser
 
 # Rerun every snippet with its full settings and record what it prints for the pages (about 2 minutes).
 outputs: install
-	$(PYTHON) -m embedlab.snippets
+	$(PYTHON) -m embedlab.site.snippets
 
 # Rerun the experiments whose code or data changed and rewrite docs/results and docs/figures (full run: see README).
 figures: install

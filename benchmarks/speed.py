@@ -9,7 +9,9 @@ analogy questions, over several seeds.
 build, tests, figures: the time of `mkdocs build --strict`, of the whole test suite, and of rerunning every full
 experiment (`python -m embedlab.experiments check`, which also compares the results with the committed ones).
 
-Each section rewrites its part of docs/results/benchmark.json, with the machine it ran on.
+Each section rewrites its part of docs/results/benchmark.json, with the machine it ran on. The methods section is
+stamped with a fingerprint of this script, the two snippets and the package code they import (a test fails when it
+is stale); build, tests and figures time the whole project and record the commit they measured.
 """
 
 from __future__ import annotations
@@ -32,11 +34,24 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 import numpy as np  # noqa: E402
 
-from embedlab.data import atomic_write_text  # noqa: E402
+from embedlab.data.files import report_data_errors  # noqa: E402
+from embedlab.store import ROOT, atomic_write_text, cache_dir, fingerprint  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 BATCHES = (256, 512, 1024, 2048, 4096)  # target words per batch tried for the Keras SGNS
 RESULTS = ROOT / "docs" / "results" / "benchmark.json"
+SNIPPETS = {"sgns": ROOT / "snippets" / "word2vec" / "sgns_keras.py",
+            "glove": ROOT / "snippets" / "glove" / "glove_keras.py"}
+
+
+def methods_stamp() -> str:
+    """What decides the methods section's numbers, besides the machine and the libraries."""
+    return fingerprint(files=[Path(__file__), *SNIPPETS.values()])
+
+
+def commit() -> str | None:
+    """The commit whose project the timing sections measured (None outside a git checkout)."""
+    result = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip() or None
 
 
 def machine() -> dict:
@@ -87,10 +102,10 @@ def _timed(train, tokens: int, epochs: int) -> tuple[np.ndarray, dict]:
 def methods(seeds: int) -> dict:
     from gensim.models import Word2Vec
 
-    from embedlab.corpus import nltk_sentences
+    from embedlab.data.corpus import nltk_sentences
 
-    sgns = runpy.run_path(str(ROOT / "snippets" / "word2vec" / "sgns_keras.py"), run_name="sgns_keras")
-    glove = runpy.run_path(str(ROOT / "snippets" / "glove" / "glove_keras.py"), run_name="glove_keras")
+    sgns = runpy.run_path(str(SNIPPETS["sgns"]), run_name="sgns_keras")
+    glove = runpy.run_path(str(SNIPPETS["glove"]), run_name="glove_keras")
     sentences = nltk_sentences("brown")
     tokens = sum(map(len, sentences))
     corpus = sgns["Corpus"](sentences)  # vocabulary and id arrays: built once, like gensim's build_vocab, untimed
@@ -125,6 +140,7 @@ def methods(seeds: int) -> dict:
     summary = {name: {key: [r[key] for r in rs] for key in rs[0]} for name, rs in runs.items()}
     keras, gensim = summary["Keras SGNS (site snippet)"], summary["gensim Word2Vec, 2 workers"]
     return {
+        "stamp": methods_stamp(),
         "corpus": {"name": "Brown", "tokens": tokens, "vocabulary": len(corpus.words)},
         "settings": {k: sgns[k] for k in ("DIM", "WINDOW", "NEGATIVES", "MIN_COUNT", "SAMPLE", "EPOCHS", "BATCH")}
         | {"GLOVE_EPOCHS": glove["EPOCHS"], "GLOVE_WINDOW": glove["WINDOW"]},
@@ -147,8 +163,6 @@ def _command_seconds(command: list[str]) -> tuple[float, subprocess.CompletedPro
 
 
 def build() -> dict:
-    from embedlab.data import cache_dir
-
     shutil.rmtree(cache_dir() / "notebooks", ignore_errors=True)  # so that the first build executes every notebook
     with tempfile.TemporaryDirectory() as site:
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site]
@@ -171,6 +185,7 @@ SECTIONS = {"methods": methods, "build": build, "tests": tests, "figures": figur
 
 
 def main() -> None:
+    report_data_errors()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated, from {', '.join(SECTIONS)}")
     parser.add_argument("--seeds", type=int, default=3, help="training runs per method (default 3)")
@@ -187,7 +202,7 @@ def main() -> None:
     about = machine()
     for name in chosen:
         print(f"{name}...", flush=True)
-        section = methods(args.seeds) if name == "methods" else SECTIONS[name]()
+        section = methods(args.seeds) if name == "methods" else SECTIONS[name]() | {"commit": commit()}
         results[f"{name}_gpu" if args.gpu else name] = section | {"machine": about}
         atomic_write_text(RESULTS, json.dumps(results, indent=1) + "\n")  # each finished section is kept
         print(f"{name}: done", flush=True)

@@ -1,16 +1,10 @@
-"""Shared code for the site: real data loading (download, verify, cache) and corpus preparation."""
+"""The code behind the site, in four layers (each imports only from those above it):
 
-import sys
+- ``store``: cache folder, hashing, atomic writes and the fingerprint every cache and results key is made with;
+- ``data``: the real data files (download, verify, local copy) and their tokenised text;
+- ``lab``: tasks, classifiers, word vectors and their evaluation; ``experiments``: what the pages report;
+- ``site``: the snippet runner, the notebook executor, the page macros and the interactive word map.
 
-from embedlab.data import DataError
-
-
-def _report_data_errors(kind, value, traceback, default=sys.excepthook):
-    """A program that stops on missing or corrupt data prints one line saying which file and how to get it."""
-    if issubclass(kind, DataError):
-        print(f"error: {value}", file=sys.stderr)
-    else:
-        default(kind, value, traceback)
-
-
-sys.excepthook = _report_data_errors  # the interpreter still exits with status 1
+Importing the package has no side effects; entry points that want one-line data errors call
+``embedlab.data.files.report_data_errors()``.
+"""

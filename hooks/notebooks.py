@@ -1,14 +1,14 @@
 """Executes the walkthrough notebooks (notebooks/NAME.py) before the files are read, once per version.
 
 Each executed notebook is written to docs/notebooks/NAME.ipynb (ignored by git), which mkdocs-jupyter renders with
-its outputs and offers for download. Executed copies are cached (embedlab.notebooks), so `mkdocs build` and
-`mkdocs serve` rerun a notebook only when it or the project's code changed.
+its outputs and offers for download. Executed copies are cached (embedlab.site.notebooks), so `mkdocs build` and
+`mkdocs serve` rerun a notebook only when it or the package code it imports changed.
 """
 
 from mkdocs.exceptions import PluginError
 
-from embedlab.data import atomic_write_text
-from embedlab.notebooks import ROOT, SOURCES, NotebookError, executed
+from embedlab.site.notebooks import ROOT, SOURCES, NotebookError, executed
+from embedlab.store import atomic_write_text
 
 TARGET = ROOT / "docs" / "notebooks"
 

@@ -28,7 +28,7 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-from embedlab.corpus import clickbait_headlines
+from embedlab.data.corpus import clickbait_headlines
 
 keras.utils.set_random_seed(0)
 texts, labels = clickbait_headlines()

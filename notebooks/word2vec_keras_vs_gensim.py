@@ -30,8 +30,8 @@ import numpy as np
 from gensim.models import KeyedVectors, Word2Vec
 from gensim.test.utils import datapath
 
-from embedlab.corpus import nltk_sentences
-from embedlab.vectors import stable_hash
+from embedlab.data.corpus import nltk_sentences
+from embedlab.lab.vectors import stable_hash
 
 DIM, WINDOW, NEGATIVES, MIN_COUNT, SAMPLE, EPOCHS = 100, 5, 5, 5, 1e-3, 2
 sentences = nltk_sentences("brown")

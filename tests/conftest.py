@@ -6,28 +6,62 @@ from pathlib import Path
 
 import pytest
 
-from embedlab.data import atomic_write_text
-from embedlab.snippets import ROOT, run
+from embedlab.site.snippets import ROOT, run
+from embedlab.store import atomic_write_text
 
 REPORT = ROOT / "build" / "browser-report.json"
 _REPORT_KEY = pytest.StashKey[dict]()
+SNIPPETS_RUN = pytest.StashKey[set]()  # snippets that a test ran successfully in this session
+DESELECTED = pytest.StashKey[bool]()
+WHOLE_SUITE_LAST = "test_every_snippet_is_run_by_a_test"  # needs every other test to have run first
+
+
+def pytest_configure(config):
+    config.stash[SNIPPETS_RUN] = set()
+    config.stash[DESELECTED] = False
+
+
+def pytest_deselected(items):
+    if items:
+        items[0].config.stash[DESELECTED] = True
+
+
+def pytest_collection_modifyitems(session, config, items):
+    last = [item for item in items if item.name == WHOLE_SUITE_LAST]
+    items[:] = [item for item in items if item not in last] + last
 
 
 @pytest.fixture
-def run_snippet():
+def whole_suite(request) -> None:
+    """Skip a test whose check needs the whole suite to have run (every test file collected, none deselected)."""
+    collected = {item.path for item in request.session.items}
+    every = set(Path(__file__).parent.rglob("test_*.py"))
+    if collected != every or request.config.stash[DESELECTED]:
+        pytest.skip("only meaningful when the whole test suite runs")
+
+
+@pytest.fixture
+def run_snippet(request):
     """Run snippets/<relpath> as a reader would; fail with its error output if it does not exit cleanly."""
 
     def _run(relpath: str, *args: str) -> str:
         result = run(ROOT / "snippets" / relpath, *args)
         assert result.returncode == 0, f"{relpath} failed:\n{result.stderr[-3000:]}"
+        request.config.stash[SNIPPETS_RUN].add(relpath)
         return result.stdout
 
     return _run
 
 
 @pytest.fixture
+def snippets_run(request) -> set[str]:
+    """The snippets (relative to snippets/) that tests have run so far in this session."""
+    return request.config.stash[SNIPPETS_RUN]
+
+
+@pytest.fixture
 def recorded_output():
-    """The output of snippets/<relpath> that the page shows (recorded by `python -m embedlab.snippets`)."""
+    """The output of snippets/<relpath> that the page shows (recorded by `python -m embedlab.site.snippets`)."""
     return lambda relpath: (ROOT / "snippets" / relpath).with_suffix(".out").read_text()
 
 

@@ -18,7 +18,7 @@ import axe_playwright_python
 import pytest
 from playwright.async_api import async_playwright
 
-from embedlab.snippets import all_snippets
+from embedlab.site.snippets import all_snippets
 
 CHROMIUM = Path(os.environ.get("EMBEDLAB_CHROMIUM", "/usr/bin/chromium"))
 if not CHROMIUM.is_file():

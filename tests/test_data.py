@@ -6,15 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from embedlab import data
-from embedlab.snippets import ROOT, run
+from embedlab import store
+from embedlab.data import files as data
+from embedlab.site.snippets import ROOT, run
 
 
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch) -> Path:
     """A private data folder and cache, so the test can break files without touching the real ones."""
     monkeypatch.setenv(data.DATA_ENV, str(tmp_path / "data"))
-    monkeypatch.setenv(data.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(store.CACHE_ENV, str(tmp_path / "cache"))
     return tmp_path / "data"
 
 
@@ -54,7 +55,7 @@ def test_corrupt_file_gives_one_line_from_a_snippet(data_copy):
 
 def test_atomic_write_leaves_no_temporary_file(tmp_path):
     path = tmp_path / "out" / "result.txt"
-    data.atomic_write_text(path, "done\n")
+    store.atomic_write_text(path, "done\n")
     assert path.read_text() == "done\n"
     assert [p.name for p in path.parent.iterdir()] == ["result.txt"]
 
@@ -62,7 +63,7 @@ def test_atomic_write_leaves_no_temporary_file(tmp_path):
 def test_without_a_local_copy_the_download_is_attempted(monkeypatch, tmp_path):
     """No EMBEDLAB_DATA and no cache: fetch goes to the canonical address (offline here, so it must fail cleanly)."""
     monkeypatch.delenv(data.DATA_ENV, raising=False)
-    monkeypatch.setenv(data.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(store.CACHE_ENV, str(tmp_path))
     calls = []
 
     def fake_retrieve(url, known_hash, fname, path, progressbar):

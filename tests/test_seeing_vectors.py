@@ -1,8 +1,9 @@
 """The snippet of the seeing-vectors page: the files it writes are in the Embedding Projector's format."""
 
 import collections
+import math
 
-from embedlab.corpus import sentence_polarity
+from embedlab.data.corpus import sentence_polarity
 
 
 def test_export_projector(run_snippet, recorded_output, tmp_path):
@@ -12,7 +13,7 @@ def test_export_projector(run_snippet, recorded_output, tmp_path):
     assert header == ["word", "count"]
     assert len(rows) == len(vectors) == 4998  # max_tokens=5000 less the padding and [UNK] rows
     assert {len(v) for v in vectors} == {16}  # the Embedding's output_dim
-    assert all(float(x) == float(x) for v in vectors for x in v)  # numbers, no NaN
+    assert all(math.isfinite(float(x)) for v in vectors for x in v)  # numbers, no NaN or infinity
     words = [w for w, _ in rows]
     assert "" not in words and "[UNK]" not in words and len(set(words)) == len(words)
     # TextVectorization numbers the words by falling frequency: the metadata must keep that order.

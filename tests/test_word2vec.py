@@ -4,7 +4,10 @@ import re
 
 
 def _neighbours(out: str) -> dict[str, list[str]]:
-    return {probe: words.split(", ") for probe, words in re.findall(r"^\s*(\w+): (\w.*)$", out, re.MULTILINE)}
+    """Each probe's neighbour list; fails when the output has none (an empty dict would pass any all())."""
+    found = {probe: words.split(", ") for probe, words in re.findall(r"^\s*(\w+): (\w.*)$", out, re.MULTILINE)}
+    assert len(found) >= 4, f"expected a neighbour line per probe word:\n{out}"
+    return found
 
 
 def test_sgns_keras_trains(run_snippet):

@@ -6,13 +6,13 @@ import re
 
 import pytest
 
-from embedlab.experiments.pipeline import ROOT
-from embedlab.word_map import BOKEH_JS, BOKEH_JS_SOURCE, plots, word_map
+from embedlab.site.word_map import BOKEH_JS, BOKEH_JS_SOURCE, plots, word_map
+from embedlab.store import ROOT
 
 
 @pytest.fixture(scope="module")
 def maps() -> dict:
-    return json.loads((ROOT / "docs" / "results" / "maps.json").read_text())
+    return json.loads((ROOT / "docs" / "results" / "map.json").read_text())
 
 
 def test_bokeh_js_comes_from_the_installed_package_not_the_repository():

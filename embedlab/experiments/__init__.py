@@ -1,5 +1,33 @@
-"""The site's experiments on real data; run them with ``python -m embedlab.experiments``."""
+"""The site's experiments on real data; run them with ``python -m embedlab.experiments``.
 
-from embedlab.experiments import headlines, little_data, maps, movement, supervised, two_spaces
+Registering an experiment is one line in SLUGS below (in the order the site reads them). Its slug names everything
+about it: the module ``embedlab/experiments/SLUG.py``, its results ``docs/results/SLUG.json``, its figure
+``docs/figures/SLUG.svg``, its test ``tests/experiments/test_SLUG.py`` and its page ``docs/experiments/PAGE.md``,
+where PAGE is the slug with ``-`` for ``_`` (pages use hyphens in their URLs). An experiment module defines:
 
-EXPERIMENTS = {module.NAME: module for module in (supervised, two_spaces, headlines, little_data, movement, maps)}
+- ``TITLE`` and ``QUESTION``: the page's title and the question it answers (the experiments index lists them);
+- ``FULL`` and ``QUICK``: dicts of its settings (seeds, sizes, epochs...) for full runs and for the tests' quick runs;
+  the run object hands the right one to ``run`` as ``r.settings``;
+- ``run(r) -> dict``: trains and measures, draws its figure with ``r.save_figure(fig)`` and returns the results,
+  which ``runs.write_results`` stores with a key over the module's code (and all package code it imports), its
+  settings and the data checksums. A page reads them as ``results.SLUG...`` (see embedlab/site/macros.py).
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+SLUGS = ("supervised", "two_spaces", "map", "headlines", "little_data", "movement")
+
+
+def experiment(slug: str) -> ModuleType:
+    """The module of experiment ``slug``; imported on demand, so that no experiment's key covers another's code."""
+    if slug not in SLUGS:
+        raise KeyError(slug)
+    return importlib.import_module(f"{__name__}.{slug}")
+
+
+def page(slug: str) -> str:
+    """The experiment's page, relative to docs/."""
+    return f"experiments/{slug.replace('_', '-')}.md"

@@ -1,4 +1,4 @@
-"""Experiment 3: three headlines, two about the same thing, seen by the clickbait model and by averaged word2vec.
+"""Three headlines, two about the same thing, seen by the clickbait model and by averaged word2vec.
 
 The headlines are chosen by a fixed rule on the held-out split, never by looking at either embedding:
 b is a clickbait headline and c a news headline: of all such pairs that share at least two content words, the one
@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from embedlab.classifier import load_task
-from embedlab.experiments.pipeline import Run, save_figure
-from embedlab.experiments.task_models import task_model
-from embedlab.vectors import FULL, QUICK, general_vectors
+from embedlab.experiments.runs import Run
+from embedlab.lab.task_models import task_model
+from embedlab.lab.tasks import load_task
+from embedlab.lab.vectors import general_vectors, vector_settings
 
-NAME = "headlines"
-USES = ["classifier.py", "vectors.py", "experiments/task_models.py"]  # shared modules whose code decides the results
+TITLE = "Three headlines"
+QUESTION = "Which space puts two headlines about the same thing together?"
+FULL = {"seeds": [0, 1, 2]}
+QUICK = {"seeds": [0, 1]}
 TRIPLES = 100  # how many top (b, c) pairs the rule is applied to
 
 
@@ -56,14 +58,14 @@ def run(r: Run) -> dict:
     task = load_task("clickbait")
     texts = [task.texts[i] for i in task.test]
     labels = task.labels[task.test]
-    w2v = general_vectors("word2vec", QUICK if r.quick else FULL)
+    w2v = general_vectors("word2vec", vector_settings(r.quick))
     usable = np.array([any(w in w2v.key_to_index for w in t) for t in texts])
     keep = np.flatnonzero(usable)
     texts, labels = [texts[i] for i in keep], labels[keep]
     triples = choose_triples(texts, labels, TRIPLES)
     spaces = {"word2vec average": [averaged_word2vec(w2v, texts)]}
     spaces["clickbait model, layer after the Embedding"] = [task_model("clickbait", s, r.quick).pooled(texts)
-                                                           for s in r.seeds]
+                                                           for s in r.settings["seeds"]]
     results = {"rule": __doc__.split("\n\n")[1].replace("\n", " "), "triple": [" ".join(texts[i]) for i in triples[0]],
                "triples_checked": len(triples), "spaces": {}}
     for name, versions in spaces.items():
@@ -98,5 +100,4 @@ def _figure(r: Run, spaces: dict, labels: np.ndarray, triple: tuple, results: di
         ax.set_xticks([])
         ax.set_yticks([])
     axes[0].legend(loc="lower left", markerscale=4, fontsize=8)
-    save_figure(r, fig, NAME)
-    plt.close(fig)
+    r.save_figure(fig)

@@ -1,4 +1,4 @@
-"""Experiment 4: learning curves with little labelled data, for three ways to start the Embedding.
+"""Learning curves with little labelled data, for three ways to start the Embedding.
 
 random: Keras's default start, trained; word2vec frozen: word2vec vectors, not trained; word2vec fine-tuned:
 word2vec vectors as the start, trained. Every other part of the model, the training subset and the vocabulary are
@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from embedlab.classifier import LENGTH, TASKS, build_model, embedding_matrix, fit, load_task, scores, task_vocabulary
-from embedlab.corpus import opinion_lexicon
-from embedlab.experiments.pipeline import Run, save_figure
-from embedlab.vectors import FULL, QUICK, general_vectors
+from embedlab.data.corpus import opinion_lexicon
+from embedlab.experiments.runs import Run
+from embedlab.lab.classifier import build_model, embedding_matrix, fit, scores
+from embedlab.lab.tasks import LENGTH, TASKS, load_task, task_vocabulary
+from embedlab.lab.vectors import general_vectors, vector_settings
 
-NAME = "little_data"
-USES = ["classifier.py", "vectors.py"]  # shared modules whose code decides the results
+TITLE = "Little labelled data"
+QUESTION = "When does starting from word2vec help, and for which words?"
+FULL = {"seeds": [0, 1, 2], "sizes": [50, 100, 300, 1000, 3000]}  # labelled training texts per run
+QUICK = {"seeds": [0, 1], "sizes": [50, 300]}
 INITS = ("random", "word2vec frozen", "word2vec fine-tuned")
-
-
-def sizes(r: Run) -> list[int]:
-    return [50, 300] if r.quick else [50, 100, 300, 1000, 3000]
 
 
 def _unseen_opinion_items(task, subset, w2v, lexicon_words: set[str]) -> np.ndarray:
@@ -54,16 +53,17 @@ def _fit_and_score(task, subset, vocab, w2v, init: str, seed: int, unseen: np.nd
 def run(r: Run) -> dict:
     from tqdm import tqdm
 
-    w2v = general_vectors("word2vec", QUICK if r.quick else FULL)
+    sizes, seeds = r.settings["sizes"], r.settings["seeds"]
+    w2v = general_vectors("word2vec", vector_settings(r.quick))
     positive, negative = opinion_lexicon()
     lexicon_words = set(positive) | set(negative)
-    results = {"sizes": sizes(r), "seeds": r.seeds, "inits": list(INITS), "tasks": {}}
-    jobs = [(t, n, s) for t in TASKS for n in sizes(r) for s in r.seeds]
+    results = {"sizes": sizes, "seeds": seeds, "inits": list(INITS), "tasks": {}}
+    jobs = [(t, n, s) for t in TASKS for n in sizes for s in seeds]
     tasks = {name: load_task(name) for name in TASKS}
     for name in TASKS:
-        results["tasks"][name] = {init: {str(n): [] for n in sizes(r)} for init in INITS}
+        results["tasks"][name] = {init: {str(n): [] for n in sizes} for init in INITS}
         if name == "polarity":
-            results["tasks"][name]["unseen_items"] = {str(n): [] for n in sizes(r)}
+            results["tasks"][name]["unseen_items"] = {str(n): [] for n in sizes}
     for name, n, seed in tqdm(jobs, desc="little data", unit="subset"):
         task = tasks[name]
         subset = np.random.default_rng(1000 + seed).choice(task.train, size=n, replace=False)
@@ -101,5 +101,4 @@ def _figure(r: Run, results: dict) -> None:
         ax.grid(alpha=0.3)
     axes[0].set_ylabel("accuracy (mean ± sd over seeds)")
     axes[0].legend(loc="lower right", fontsize=8)
-    save_figure(r, fig, NAME)
-    plt.close(fig)
+    r.save_figure(fig)

@@ -1,4 +1,4 @@
-"""Experiment 5: which rows of the Embedding move during training, and how far, with SGD and with Adam.
+"""Which rows of the Embedding move during training, and how far, with SGD and with Adam.
 
 The sentence-polarity classifier is trained from a random start; after every epoch the table is compared with its
 start. Rows are grouped by how often their word occurs in the training texts; the vocabulary also holds words that
@@ -11,11 +11,14 @@ import collections
 
 import numpy as np
 
-from embedlab.classifier import LENGTH, build_model, load_task, scores, task_vocabulary
-from embedlab.experiments.pipeline import Run, save_figure
+from embedlab.experiments.runs import Run
+from embedlab.lab.classifier import build_model, scores
+from embedlab.lab.tasks import FIRST_WORD, LENGTH, load_task, task_vocabulary
 
-NAME = "movement"
-USES = ["classifier.py"]  # shared modules whose code decides the results
+TITLE = "How the table moves"
+QUESTION = "Which rows does training change, with SGD and with Adam?"
+FULL = {"epochs": 10}
+QUICK = {"epochs": 3}
 GROUPS = {"frequent (50+ times)": (50, None), "medium (5-49)": (5, 49), "rare (1-4)": (1, 4),
           "never in training": (0, 0)}
 OPTIMIZERS = {"SGD (rate 1.0)": ("sgd", 1.0), "Adam (rate 0.001)": ("adam", 0.001)}
@@ -28,7 +31,7 @@ def _groups(task, vocab) -> dict[str, np.ndarray]:
     out = {}
     for name, (low, high) in GROUPS.items():
         ok = (frequency >= low) & (frequency <= (high if high is not None else frequency.max()))
-        out[name] = rows[ok & (rows >= 2)]  # padding and [UNK] rows are not words
+        out[name] = rows[ok & (rows >= FIRST_WORD)]  # padding and [UNK] rows are not words
     return out
 
 
@@ -40,7 +43,7 @@ def run(r: Run) -> dict:
     vocab = task_vocabulary(task, everything)  # held-out words get rows too; training never touches them
     x = vocab.encode(task.texts, LENGTH["polarity"])
     groups = _groups(task, vocab)
-    epochs = 3 if r.quick else 10
+    epochs = r.settings["epochs"]
     results = {"epochs": epochs, "group_sizes": {g: len(rows) for g, rows in groups.items()}, "optimizers": {}}
     for label, (kind, rate) in OPTIMIZERS.items():
         keras.utils.set_random_seed(0)
@@ -77,5 +80,4 @@ def _figure(r: Run, results: dict) -> None:
         ax.grid(alpha=0.3)
     axes[0].set_ylabel("mean distance of a row\nfrom its starting value")
     axes[0].legend(fontsize=8)
-    save_figure(r, fig, NAME)
-    plt.close(fig)
+    r.save_figure(fig)

@@ -1,15 +1,17 @@
-"""Experiment 1: classifiers with an Embedding trained from scratch, on clickbait headlines and review sentences."""
+"""Classifiers with an Embedding trained from scratch, on clickbait headlines and review sentences."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from embedlab.classifier import TASKS
-from embedlab.experiments.pipeline import Run, save_figure
-from embedlab.experiments.task_models import task_model
+from embedlab.experiments.runs import Run
+from embedlab.lab.task_models import task_model
+from embedlab.lab.tasks import TASKS
 
-NAME = "supervised"
-USES = ["classifier.py", "experiments/task_models.py"]  # shared modules whose code decides the results
+TITLE = "Supervised embeddings"
+QUESTION = "How well do simple Embedding classifiers do on the two tasks?"
+FULL = {"seeds": [0, 1, 2]}
+QUICK = {"seeds": [0, 1]}
 METRICS = ("accuracy", "f1", "roc_auc")
 
 # Published results on the same clickbait headlines, as reported in each paper's abstract.
@@ -29,9 +31,10 @@ def summary(values: list[float]) -> dict:
 def run(r: Run) -> dict:
     from tqdm import tqdm
 
-    results = {"seeds": r.seeds, "tasks": {}, "published_clickbait": PUBLISHED}
+    seeds = r.settings["seeds"]
+    results = {"seeds": seeds, "tasks": {}, "published_clickbait": PUBLISHED}
     for task in TASKS:
-        models = [task_model(task, seed, r.quick) for seed in tqdm(r.seeds, desc=f"{task} classifier", unit="seed")]
+        models = [task_model(task, seed, r.quick) for seed in tqdm(seeds, desc=f"{task} classifier", unit="seed")]
         results["tasks"][task] = {
             **{metric: summary([m.scores[metric] for m in models]) for metric in METRICS},
             "epochs": [m.epochs for m in models],
@@ -55,5 +58,4 @@ def _figure(r: Run, results: dict) -> None:
     ax.set_ylim(0.5, 1.0)
     ax.grid(axis="y", alpha=0.3)
     ax.legend(title="task", loc="lower right")
-    save_figure(r, fig, NAME)
-    plt.close(fig)
+    r.save_figure(fig)

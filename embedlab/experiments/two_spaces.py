@@ -1,4 +1,4 @@
-"""Experiment 2: the same words in two kinds of space, task-trained tables and vectors trained on general text."""
+"""The same words in two kinds of space, task-trained tables and vectors trained on general text."""
 
 from __future__ import annotations
 
@@ -7,18 +7,20 @@ import collections
 import numpy as np
 from gensim.models import KeyedVectors
 
-from embedlab.classifier import TASKS, load_task
-from embedlab.corpus import general_corpus, opinion_lexicon
-from embedlab.evaluation import describe, polarity, restrict
-from embedlab.experiments.pipeline import Run, save_figure
-from embedlab.experiments.task_models import task_model, training_indices
-from embedlab.vectors import FULL, METHODS, QUICK, general_vectors
+from embedlab.data.corpus import general_corpus, opinion_lexicon
+from embedlab.experiments.runs import Run
+from embedlab.lab.constants import DIM, FREQUENT
+from embedlab.lab.evaluation import describe, polarity, restrict
+from embedlab.lab.task_models import task_model, training_indices
+from embedlab.lab.tasks import FIRST_WORD, TASKS, load_task
+from embedlab.lab.vectors import METHODS, general_vectors, vector_settings
 
-NAME = "two_spaces"
-# Shared modules whose code decides the results.
-USES = ["classifier.py", "evaluation.py", "vectors.py", "experiments/task_models.py"]
+TITLE = "Two spaces side by side"
+QUESTION = "Do task-trained tables and word2vec, GloVe, fastText capture meaning, or polarity?"
+FULL = {"seeds": [0, 1, 2]}
+QUICK = {"seeds": [0, 1]}
 PROBES = ["good", "bad", "funny", "boring", "money", "war", "man", "city", "love", "new"]
-HEADLINE_METRICS = {  # label on the page -> path into describe()'s result
+TABLE_METRICS = {  # label on the page -> path into describe()'s result
     "WordSim353 Spearman": ("similarity", "wordsim353", "spearman"),
     "SimLex-999 Spearman": ("similarity", "simlex999", "spearman"),
     "analogy accuracy": ("analogies", "accuracy"),
@@ -27,19 +29,18 @@ HEADLINE_METRICS = {  # label on the page -> path into describe()'s result
     "polarity probe accuracy": ("polarity", "probe"),
     "probe, frequent review words": ("polarity_frequent", "probe"),
 }
-FIGURE_METRICS = list(HEADLINE_METRICS)[:5]  # the probes are in the page's table only
+FIGURE_METRICS = list(TABLE_METRICS)[:5]  # the probes are in the page's table only
 CHANCE = {  # where each polarity measure's chance level is recorded
     "polarity agreement": ("polarity", "chance"),
     "agreement, frequent review words": ("polarity_frequent", "chance"),
     "polarity probe accuracy": ("polarity", "probe_chance"),
     "probe, frequent review words": ("polarity_frequent", "probe_chance"),
 }
-FREQUENT = 20  # a lexicon word this often in the polarity training texts is one the polarity table could learn
 
 
 def _table_vectors(model) -> KeyedVectors:
     vectors = KeyedVectors(model.table.shape[1])
-    vectors.add_vectors(model.vocab.words[2:], model.table[2:])  # padding and [UNK] rows left out
+    vectors.add_vectors(model.vocab.words[FIRST_WORD:], model.table[FIRST_WORD:])  # padding, [UNK] left out
     return vectors
 
 
@@ -69,11 +70,12 @@ def _pick(result: dict, path: tuple) -> float:
 
 
 def run(r: Run) -> dict:
-    settings = QUICK if r.quick else FULL
     from tqdm import tqdm
 
+    seeds = r.settings["seeds"]
+    settings = vector_settings(r.quick)
     general = {method: general_vectors(method, settings) for method in tqdm(METHODS, desc="general-text vectors")}
-    tasks = {task: [_table_vectors(task_model(task, seed, r.quick)) for seed in r.seeds] for task in TASKS}
+    tasks = {task: [_table_vectors(task_model(task, seed, r.quick)) for seed in seeds] for task in TASKS}
     # One shared vocabulary: every space answers the same questions about the same words.
     shared = set.intersection(*(set(v.key_to_index) for v in general.values()),
                               *(set(tables[0].key_to_index) for tables in tasks.values()))
@@ -82,7 +84,7 @@ def run(r: Run) -> dict:
     frequent = _frequent_lexicon(lexicon, shared, r.quick)
     spaces = {f"{method} (general text)": [general[method]] for method in METHODS}
     spaces |= {f"{task} task (trained from scratch)": tables for task, tables in tasks.items()}
-    spaces["random (untrained)"] = [_random_space(words, 100, seed) for seed in r.seeds]
+    spaces["random (untrained)"] = [_random_space(words, DIM, seed) for seed in seeds]
     corpus_tokens = sum(map(len, general_corpus()[: settings.max_sentences]))  # what the vectors were trained on
     results = {"corpus_tokens": corpus_tokens, "shared_vocabulary": len(words), "frequent_threshold": FREQUENT,
                "probes": PROBES, "spaces": {}}
@@ -91,7 +93,7 @@ def run(r: Run) -> dict:
         results["spaces"][name] = {
             "seeds": len(versions),
             "details": described[0],  # seed 0; neighbours and counts are read from here
-            "metrics": {label: [_pick(d, path) for d in described] for label, path in HEADLINE_METRICS.items()},
+            "metrics": {label: [_pick(d, path) for d in described] for label, path in TABLE_METRICS.items()},
         }
     _figure(r, results)
     return results
@@ -115,5 +117,4 @@ def _figure(r: Run, results: dict) -> None:
         ax.axvline(0, color="black", linewidth=0.5)
     axes[0].set_yticks(range(len(names)), names)
     axes[0].invert_yaxis()
-    save_figure(r, fig, NAME)
-    plt.close(fig)
+    r.save_figure(fig)

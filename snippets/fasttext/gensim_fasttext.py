@@ -13,7 +13,10 @@ import numpy as np
 from gensim.models import FastText
 from gensim.models.fasttext import ft_ngram_hashes
 
-from embedlab.corpus import nltk_sentences
+from embedlab.data.corpus import nltk_sentences
+from embedlab.data.files import report_data_errors
+
+report_data_errors()  # a missing or corrupt data file: one line saying which, and how to get it
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--small", action="store_true", help="train on the first 5,000 sentences")

@@ -12,7 +12,10 @@ import numpy as np
 import scipy.sparse
 from gensim.models import KeyedVectors
 
-from embedlab.corpus import nltk_sentences
+from embedlab.data.corpus import nltk_sentences
+from embedlab.data.files import report_data_errors
+
+report_data_errors()  # a missing or corrupt data file: one line saying which, and how to get it
 
 DIM, WINDOW, MIN_COUNT, X_MAX, ALPHA, EPOCHS, BATCH = 100, 10, 5, 100.0, 0.75, 10, 32768
 PROBES = ["money", "church", "president", "water", "good", "week"]

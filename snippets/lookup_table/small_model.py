@@ -9,7 +9,10 @@ import collections
 import keras
 import numpy as np
 
-from embedlab.corpus import sentence_polarity  # Pang & Lee's 10,662 labelled sentences, sha256-verified
+from embedlab.data.corpus import sentence_polarity  # Pang & Lee's 10,662 labelled sentences, sha256-verified
+from embedlab.data.files import report_data_errors
+
+report_data_errors()  # a missing or corrupt data file: one line saying which, and how to get it
 
 keras.utils.set_random_seed(0)
 sentences, labels = sentence_polarity()

@@ -13,8 +13,11 @@ from pathlib import Path
 import keras
 import numpy as np
 
-from embedlab.corpus import sentence_polarity  # Pang & Lee's 10,662 labelled sentences, sha256-verified
-from embedlab.data import atomic_write_text  # temporary file + rename: a reader never sees half a file
+from embedlab.data.corpus import sentence_polarity  # Pang & Lee's 10,662 labelled sentences, sha256-verified
+from embedlab.data.files import report_data_errors
+from embedlab.store import atomic_write_text  # temporary file + rename: a reader never sees half a file
+
+report_data_errors()  # a missing or corrupt data file: one line saying which, and how to get it
 
 CONFIG = """embeddings {
   tensor_name: "embedding"

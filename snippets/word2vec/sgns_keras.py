@@ -12,7 +12,10 @@ import keras
 import numpy as np
 from gensim.models import KeyedVectors
 
-from embedlab.corpus import nltk_sentences
+from embedlab.data.corpus import nltk_sentences
+from embedlab.data.files import report_data_errors
+
+report_data_errors()  # a missing or corrupt data file: one line saying which, and how to get it
 
 DIM, WINDOW, NEGATIVES, MIN_COUNT, SAMPLE, EPOCHS, BATCH = 100, 5, 5, 5, 1e-3, 3, 512
 PROBES = ["money", "church", "president", "water", "good", "week"]

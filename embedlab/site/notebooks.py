@@ -6,7 +6,6 @@ hooks/notebooks.py writes the executed copies for the site; the tests rerun what
 
 from __future__ import annotations
 
-import hashlib
 import re
 import subprocess
 from pathlib import Path
@@ -16,9 +15,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from embedlab.data import atomic_write_text, cache_dir
+from embedlab.store import ROOT, atomic_write_text, cache_dir, fingerprint
 
-ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "notebooks"
 # TensorFlow's C++ start-up lines, written to stderr at import whatever TF_CPP_MIN_LOG_LEVEL says: noise on a page.
 STARTUP_NOISE = re.compile(r"^(WARNING: All log messages before absl::InitializeLog\(\)|I0000 |E0000 ).*\n?", re.M)
@@ -44,17 +42,9 @@ def execute(notebook) -> None:
         cell["outputs"] = [o for o in cell.get("outputs", []) if o.output_type != "stream" or o.text]
 
 
-def _digest(source: Path) -> str:
-    """The notebook's source and the project's code: what decides its outputs, besides the pinned libraries."""
-    digest = hashlib.sha256(source.read_bytes())
-    for path in sorted((ROOT / "embedlab").rglob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def executed(source: Path) -> str:
-    """notebooks/NAME.py executed, as .ipynb text; run again only when its digest changed."""
-    cached = cache_dir() / "notebooks" / f"{source.stem}-{_digest(source)}.ipynb"
+    """notebooks/NAME.py executed, as .ipynb text; run again only when it or the package code it imports changed."""
+    cached = cache_dir() / "notebooks" / f"{source.stem}-{fingerprint(files=[source])[:16]}.ipynb"
     if not cached.is_file():
         notebook = jupytext.read(source)
         execute(notebook)

@@ -6,7 +6,8 @@ import gzip
 import warnings
 from pathlib import Path
 
-from embedlab.data import FILES, atomic_write_text, cache_dir, fetch
+from embedlab.data.files import FILES, fetch
+from embedlab.store import atomic_write_text, cache_dir, fingerprint
 
 GENERAL_CORPORA = ("brown", "abc", "state_union", "webtext", "inaugural")
 
@@ -30,10 +31,11 @@ def _is_sentence_end(token: str) -> bool:
 def nltk_sentences(name: str) -> list[list[str]]:
     """Sentences of NLTK corpus ``name``: alphabetic tokens, lowercased, split at sentence-final punctuation.
 
-    Tokenizing takes seconds per corpus, so the result is cached as plain text next to the downloads,
-    under a name that carries the zip's checksum (a changed zip never reuses stale tokens).
+    Tokenizing takes seconds per corpus, so the result is cached as plain text next to the downloads, under a
+    name that carries the zip's checksum and this tokenizer's code (a change to either never reuses stale tokens).
     """
-    cached = cache_dir() / "sentences" / f"{name}-{FILES[name].sha256[:16]}.txt"
+    key = fingerprint(modules=[__name__], params=name, data=[FILES[name].sha256])
+    cached = cache_dir() / "sentences" / f"{name}-{key[:16]}.txt"
     if cached.is_file():
         return [line.split() for line in cached.read_text(encoding="utf-8").splitlines()]
     sentences = _tokenize(name)

@@ -3,14 +3,13 @@
     python -m embedlab.snippets [snippets/PAGE/NAME.py ...]
 
 With no arguments every snippet runs with its default (full) settings. Each output goes to NAME.out beside the
-snippet; snippets/outputs.json records the sha256 of the source that printed it and the run time, so the tests can
-tell when a snippet changed after its output was recorded.
+snippet; snippets/outputs.json records the run time and a fingerprint of the snippet and of the package code it
+imports, so the tests can tell when either changed after the output was recorded.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import subprocess
@@ -18,9 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from embedlab.data import atomic_write_text
+from embedlab.store import ROOT, atomic_write_text, fingerprint
 
-ROOT = Path(__file__).resolve().parents[1]
 SNIPPETS = ROOT / "snippets"
 RECORD = SNIPPETS / "outputs.json"
 
@@ -29,8 +27,9 @@ def all_snippets() -> list[Path]:
     return sorted(SNIPPETS.glob("*/*.py"))
 
 
-def source_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def stamp(path: Path) -> str:
+    """What decides a snippet's output besides the pinned libraries and the data: its code and the code it imports."""
+    return fingerprint(files=[path])
 
 
 def run(path: Path, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
@@ -52,7 +51,7 @@ def record(paths: list[Path]) -> None:
             tail = result.stderr.strip().splitlines()[-1:] or ["(no error output)"]
             sys.exit(f"error: {path.relative_to(ROOT)} failed: {tail[0]}")
         atomic_write_text(path.with_suffix(".out"), result.stdout)
-        recorded[str(path.relative_to(ROOT))] = {"sha256": source_sha256(path), "seconds": round(seconds, 1)}
+        recorded[str(path.relative_to(ROOT))] = {"stamp": stamp(path), "seconds": round(seconds, 1)}
         atomic_write_text(RECORD, json.dumps(dict(sorted(recorded.items())), indent=2) + "\n")
         print(f"{path.relative_to(ROOT)}: {seconds:.1f} s")
 

@@ -1,4 +1,4 @@
-"""Experiment 6: the same words on two maps, the polarity classifier's Embedding table and word2vec.
+"""The same words on two maps, the polarity classifier's Embedding table and word2vec.
 
 Each space is projected to 2-D with t-SNE (seeded). The results hold the words, their groups and both maps, which
 the site draws as linked interactive plots; each word's score, its row's dot product with the classifier's Dense
@@ -13,17 +13,19 @@ import collections
 
 import numpy as np
 
-from embedlab.classifier import load_task
-from embedlab.corpus import opinion_lexicon
-from embedlab.evaluation import agreement, agreement_chance, nearest
-from embedlab.experiments.pipeline import Run, save_figure
-from embedlab.experiments.task_models import task_model, training_indices
-from embedlab.vectors import FULL, QUICK, general_vectors
+from embedlab.data.corpus import opinion_lexicon
+from embedlab.experiments.runs import Run
+from embedlab.lab.constants import FREQUENT
+from embedlab.lab.evaluation import agreement, agreement_chance, nearest
+from embedlab.lab.task_models import task_model, training_indices
+from embedlab.lab.tasks import FIRST_WORD, load_task
+from embedlab.lab.vectors import general_vectors, vector_settings
 
-NAME = "maps"
-USES = ["classifier.py", "evaluation.py", "vectors.py", "experiments/task_models.py"]
+TITLE = "Two maps of the same words"
+QUESTION = "Where do the same words lie in the polarity table and in word2vec? (interactive)"
+FULL = {"seed": 0}  # the one polarity model mapped (t-SNE is seeded too)
+QUICK = {"seed": 0}
 WORD2VEC, TASK = "word2vec (general text)", "polarity task (trained from scratch)"
-FREQUENT = 20  # a lexicon word this often in the polarity training texts is one the polarity table could learn
 OTHER_WORDS = 200  # the most frequent non-lexicon words of the training texts, for context
 K = 10  # nearest neighbours compared
 SHOWN_NEIGHBOURS = 5  # nearest neighbours listed in the map's tooltip
@@ -76,9 +78,9 @@ def _space(x: np.ndarray, words: list[str], lexicon: np.ndarray, sign: np.ndarra
 
 
 def run(r: Run) -> dict:
-    word2vec = general_vectors("word2vec", QUICK if r.quick else FULL)
-    table = task_model("polarity", 0, r.quick)
-    rows = {w: i for i, w in enumerate(table.vocab.words) if i >= 2}  # padding and [UNK] rows left out
+    word2vec = general_vectors("word2vec", vector_settings(r.quick))
+    table = task_model("polarity", r.settings["seed"], r.quick)
+    rows = {w: i for i, w in enumerate(table.vocab.words) if i >= FIRST_WORD}  # padding and [UNK] rows left out
     words, groups = _words(set(word2vec.key_to_index) & set(rows), r.quick)
     vectors = {WORD2VEC: word2vec[words], TASK: table.table[[rows[w] for w in words]]}
     lexicon = np.array([g != "other" for g in groups])
@@ -126,5 +128,4 @@ def _figure(r: Run, results: dict) -> None:
         ax.set_xticks([])
         ax.set_yticks([])
     axes[0].legend(loc="lower left", fontsize=9)
-    save_figure(r, fig, NAME)
-    plt.close(fig)
+    r.save_figure(fig)

@@ -6,16 +6,14 @@ its embedding table and the unit's weights; those are what the cache keeps.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
 from dataclasses import dataclass
 
 import numpy as np
 
-from embedlab.classifier import LENGTH, PAD, Task, Vocabulary, build_model, fit, load_task, scores, task_vocabulary
-from embedlab.data import cache_dir
-from embedlab.experiments.pipeline import COMMON_SOURCES, PACKAGE
+from embedlab.data.files import FILES
+from embedlab.lab.classifier import build_model, fit, scores
+from embedlab.lab.tasks import LENGTH, PAD, Task, Vocabulary, load_task, task_vocabulary
+from embedlab.store import atomic_save, cache_dir, fingerprint
 
 QUICK_TRAIN = 4000  # training texts per task in quick mode
 
@@ -43,10 +41,7 @@ def training_indices(task: Task, quick: bool) -> np.ndarray:
 
 
 def _key(task: str, seed: int, quick: bool) -> str:
-    digest = hashlib.sha256(f"{task}-{seed}-{quick}".encode())
-    for source in [*COMMON_SOURCES, "classifier.py", "experiments/task_models.py"]:
-        digest.update((PACKAGE / source).read_bytes())
-    return digest.hexdigest()[:16]
+    return fingerprint(modules=[__name__], params=[task, seed, quick], data=[f.sha256 for f in FILES.values()])[:16]
 
 
 def _train(task: Task, seed: int, quick: bool) -> TaskModel:
@@ -71,10 +66,8 @@ def task_model(name: str, seed: int, quick: bool) -> TaskModel:
         return TaskModel(Vocabulary(list(saved["words"][2:])), saved["table"], saved["unit"],
                          dict(zip(saved["metric_names"], saved["metric_values"].tolist())), int(saved["epochs"]))
     trained = _train(load_task(name), seed, quick)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as f:
-        np.savez(f, words=np.array(trained.vocab.words), table=trained.table, unit=trained.unit,
-                 metric_names=np.array(list(trained.scores)), metric_values=np.array(list(trained.scores.values())),
-                 epochs=trained.epochs)
-    os.replace(f.name, path)
+    atomic_save(path, lambda temporary: np.savez(
+        temporary, words=np.array(trained.vocab.words), table=trained.table, unit=trained.unit,
+        metric_names=np.array(list(trained.scores)), metric_values=np.array(list(trained.scores.values())),
+        epochs=trained.epochs))
     return trained

@@ -1,4 +1,4 @@
-"""The interactive word maps of docs/experiments/map.md, drawn with Bokeh from docs/results/maps.json at build time.
+"""The interactive word maps of docs/experiments/map.md, drawn with Bokeh from docs/results/map.json at build time.
 
 The two plots share one ColumnDataSource, so selecting words in one map highlights the same words in the other.
 BokehJS is served by the site itself (hooks/bokeh_assets.py copies it to BOKEH_JS), never from a CDN.

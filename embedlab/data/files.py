@@ -7,20 +7,37 @@ into a cache folder (EMBEDLAB_CACHE, default ``~/.cache/embedlab``). Either way 
 
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from embedlab.store import cache_dir, sha256_of
+
 DATA_ENV = "EMBEDLAB_DATA"
-CACHE_ENV = "EMBEDLAB_CACHE"
 _NLTK_URL = "https://raw.githubusercontent.com/nltk/nltk_data/gh-pages/packages/corpora/{}.zip"
 _CLICKBAIT_URL = "https://github.com/bhargaviparanjape/clickbait/raw/master/dataset/{}.gz"
 
 
 class DataError(RuntimeError):
     """A data file is missing, unreachable or corrupt; the message says which and how to get it."""
+
+
+def report_data_errors() -> None:
+    """Make a program that stops on a DataError print one line (which file, how to get it) instead of a traceback.
+
+    Called by the entry points (the experiments, the snippet runner, the benchmark, snippets that load data):
+    importing the package changes nothing in the interpreter.
+    """
+    default = sys.excepthook
+
+    def hook(kind, value, traceback):
+        if issubclass(kind, DataError):
+            print(f"error: {value}", file=sys.stderr)  # the interpreter still exits with status 1
+        else:
+            default(kind, value, traceback)
+
+    sys.excepthook = hook
 
 
 @dataclass(frozen=True)
@@ -46,32 +63,13 @@ FILES: dict[str, DataFile] = {
     "inaugural": _nltk("inaugural", "7c5fb5793e31fbeae12bf1aa0ffda5336468f07cedb50654c6d31ca384e2046b"),
     "movie_reviews": _nltk("movie_reviews", "a41211ae685019137410268134db6a1a14428c89b671eb83056151a878539008"),
     "sentence_polarity": _nltk("sentence_polarity", "6e1ed4405b65c7eabf1d199a7f7c437091ac21da0ea7467b410a74062574566b"),
+    "subjectivity": _nltk("subjectivity", "741f3371e1a4375051b874fd82fd55857b90975473c91c19a3101cbe17fc4d8c"),
     "opinion_lexicon": _nltk("opinion_lexicon", "7a5da68d53016c5d1fca38f7dd81844cff73466371f90968d1ef15c85b873193"),
     "clickbait_data": _clickbait("clickbait_data", "a174ae2a377908ae58a514416c01a19c882de27fa6b1500da3774114e332a546"),
     "non_clickbait_data": _clickbait(
         "non_clickbait_data", "4baa2a3cf6b28a48b765e4f763b5d5f03535caae1c70a26f680d39b0ca782a05"
     ),
 }
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as f:
-        f.write(text)
-    os.replace(f.name, path)
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "embedlab")
 
 
 def _check(path: Path, data: DataFile) -> Path:

@@ -5,22 +5,46 @@ docs/results/supervised.json; the filters below format numbers and lists of per-
 """
 
 import json
-from pathlib import Path
 
 import numpy as np
 
-RESULTS = Path(__file__).resolve().parents[1] / "docs" / "results"
+from embedlab.store import ROOT
+
+RESULTS = ROOT / "docs" / "results"
+
+
+def benchmark_stamp() -> str:
+    """The fingerprint that benchmarks/speed.py would stamp on a methods section now (it lives outside the package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("speed", ROOT / "benchmarks" / "speed.py")
+    speed = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(speed)
+    return speed.methods_stamp()
 
 
 def define_env(env):
     env.variables["results"] = {path.stem: json.loads(path.read_text()) for path in sorted(RESULTS.glob("*.json"))}
+    env.variables["benchmark_stamp"] = benchmark_stamp()  # a section with another stamp came from older code
 
     @env.macro
     def word_map():
-        """The linked interactive maps of docs/results/maps.json (see embedlab/word_map.py)."""
-        from embedlab.word_map import word_map
+        """The linked interactive maps of docs/results/map.json (see embedlab/site/word_map.py)."""
+        from embedlab.site.word_map import word_map
 
-        return word_map(env.variables["results"]["maps"], env.page.url)
+        return word_map(env.variables["results"]["map"], env.page.url)
+
+    @env.macro
+    def experiments_table():
+        """The experiments index: one row per registered experiment, from its module's TITLE and QUESTION."""
+        from embedlab.experiments import SLUGS, experiment, page
+
+        rows = ["| experiment | question | code |", "|---|---|---|"]
+        for slug in SLUGS:
+            module = experiment(slug)
+            link = page(slug).removeprefix("experiments/")
+            rows.append(f"| [{module.TITLE}]({link}) | {module.QUESTION} | `embedlab/experiments/{slug}.py` |")
+        return "\n".join(rows)
 
     @env.filter
     def f2(x):

@@ -1,31 +1,29 @@
 """Word vectors trained on the general corpus: word2vec and fastText with gensim, GloVe as a Keras model.
 
-Each trained set of vectors is cached under the cache folder, keyed by its settings, the corpus and this file's
-source, so experiments that share vectors train them once.
+Each trained set of vectors is cached under the cache folder, keyed by its settings, the corpus checksums and the
+code that reads the corpus and trains, so experiments that share vectors train them once.
 """
 
 from __future__ import annotations
 
 import collections
 import hashlib
-import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 import numpy as np
 from gensim.models import FastText, KeyedVectors, Word2Vec
 
-from embedlab.corpus import GENERAL_CORPORA, general_corpus
-from embedlab.data import FILES, cache_dir
+from embedlab.data.corpus import GENERAL_CORPORA, general_corpus
+from embedlab.data.files import FILES
+from embedlab.lab.constants import DIM
+from embedlab.store import atomic_save, cache_dir, fingerprint
 
 METHODS = ("word2vec", "glove", "fasttext")
 
 
 @dataclass(frozen=True)
 class Settings:
-    dim: int = 100
+    dim: int = DIM
     window: int = 5
     negative: int = 5
     min_count: int = 5
@@ -39,6 +37,11 @@ class Settings:
 
 FULL = Settings()
 QUICK = Settings(epochs=3, glove_epochs=5, max_sentences=30_000)
+
+
+def vector_settings(quick: bool) -> Settings:
+    """The vectors every experiment shares: full settings, or the quick ones that the tests train."""
+    return QUICK if quick else FULL
 
 
 def stable_hash(text: str) -> int:
@@ -112,10 +115,8 @@ _TRAIN = {"word2vec": train_word2vec, "glove": train_glove, "fasttext": train_fa
 
 
 def _key(method: str, s: Settings) -> str:
-    source = Path(__file__).read_bytes()
     corpus = [FILES[name].sha256 for name in GENERAL_CORPORA]
-    blob = json.dumps([method, asdict(s), corpus]).encode() + source
-    return hashlib.sha256(blob).hexdigest()[:16]
+    return fingerprint(modules=[__name__], params=[method, asdict(s)], data=corpus)[:16]
 
 
 def general_vectors(method: str, settings: Settings = FULL) -> KeyedVectors:
@@ -130,9 +131,5 @@ def general_vectors(method: str, settings: Settings = FULL) -> KeyedVectors:
         plain = KeyedVectors(settings.dim)
         plain.add_vectors(vectors.index_to_key, vectors.vectors)
         vectors = plain
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as f:
-        temporary = f.name
-    vectors.save_word2vec_format(temporary, binary=True)
-    os.replace(temporary, path)
+    atomic_save(path, lambda temporary: vectors.save_word2vec_format(temporary, binary=True))
     return vectors

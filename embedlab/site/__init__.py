@@ -1,0 +1,1 @@
+"""The site's machinery: running and recording snippets, executing notebooks, page macros, the interactive map."""

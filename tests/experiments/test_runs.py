@@ -1,0 +1,91 @@
+"""Every registered experiment: run bookkeeping, results keys, its page, figure and test, and the comparison with
+fresh runs."""
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from embedlab.experiments import SLUGS, experiment, page
+from embedlab.experiments.check import differences
+from embedlab.experiments.runs import Run
+from embedlab.store import ROOT, fingerprint, module_path, sources_of
+
+
+def test_quick_run_reports_every_experiment(quick_run):
+    for slug in SLUGS:
+        assert re.search(rf"^{slug}: (\d+ s|unchanged, skipped)", quick_run, re.MULTILINE), quick_run
+
+
+def test_unchanged_experiments_are_skipped(quick_run):
+    again = subprocess.run([sys.executable, "-m", "embedlab.experiments", "run", "--quick", "--only", "movement"],
+                           cwd=ROOT, capture_output=True, text=True)
+    assert again.returncode == 0 and "movement: unchanged, skipped" in again.stdout
+
+
+def test_unknown_experiment_is_a_one_line_error():
+    result = subprocess.run([sys.executable, "-m", "embedlab.experiments", "run", "--only", "nope"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1].startswith("error: unknown experiment nope")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_committed_results_come_from_the_current_code(slug):
+    run = Run(slug, quick=False)
+    committed = json.loads(run.results_path.read_text())
+    assert committed["input_key"] == run.key, f"docs/results/{slug}.json is stale: run `make figures`"
+    assert not committed["quick"]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_experiment_has_its_contract_page_figure_and_test(slug):
+    module = experiment(slug)
+    assert module.TITLE and module.QUESTION and callable(module.run)
+    assert set(module.FULL) == set(module.QUICK), "quick and full runs must set the same settings"
+    assert (ROOT / "tests" / "experiments" / f"test_{slug}.py").is_file()
+    text = (ROOT / "docs" / page(slug)).read_text()
+    assert (ROOT / "docs" / "figures" / f"{slug}.svg").is_file()
+    match = re.search(rf"!\[([^\]]+)\]\(\.\./figures/{slug}\.svg\)", text)
+    assert match and len(match.group(1)) > 20, f"figure {slug}.svg is not shown on {page(slug)} with alt text"
+    assert page(slug) in (ROOT / "mkdocs.yml").read_text(), f"{page(slug)} is not in the navigation"
+
+
+def test_results_key_follows_the_imported_code():
+    """Keys cover the package modules that the code imports, found by reading it: the movement experiment reaches the
+    tokenizer only through lab.tasks, and never the site's word map."""
+    sources = sources_of(module_path("embedlab.experiments.movement"))
+    package = ROOT / "embedlab"
+    for needed in ("data/corpus.py", "data/files.py", "lab/tasks.py", "lab/classifier.py", "store.py"):
+        assert package / needed in sources, needed
+    assert package / "site" / "word_map.py" not in sources
+    assert package / "experiments" / "two_spaces.py" not in sources  # the registry imports experiments on demand
+
+
+def test_fingerprint_changes_with_code_parameters_and_data(tmp_path):
+    script = tmp_path / "script.py"
+    script.write_text("from embedlab.data.corpus import nltk_sentences\n")
+    key = fingerprint(files=[script], params={"epochs": 3}, data=["abc"])
+    assert ROOT / "embedlab" / "data" / "corpus.py" in sources_of(script)
+    assert fingerprint(files=[script], params={"epochs": 3}, data=["abc"]) == key
+    assert fingerprint(files=[script], params={"epochs": 4}, data=["abc"]) != key
+    assert fingerprint(files=[script], params={"epochs": 3}, data=["abd"]) != key
+    script.write_text("from embedlab.data.corpus import nltk_sentences  # edited\n")
+    assert fingerprint(files=[script], params={"epochs": 3}, data=["abc"]) != key
+
+
+def test_check_compares_within_tolerances():
+    committed = {"seconds": 10, "score": 0.80, "count": 1000, "neighbours": ["a", "b", "c", "d", "e"], "rule": "x"}
+    assert differences(committed, dict(committed, seconds=99, score=0.81, count=1050)) == []
+    assert differences(committed, dict(committed, neighbours=["a", "b", "c", "y", "z"])) == []
+    found = differences(committed, dict(committed, score=0.75, count=1200, neighbours=["v", "w", "x", "y", "z"]))
+    assert [line.split(":")[0] for line in found] == ["/score", "/count", "/neighbours"]
+    assert differences(committed, dict(committed, rule="y")) == ["/rule: 'x' vs 'y'"]
+    labels = {"groups": ["positive"] * 3 + ["negative"] * 2}  # repeated labels: their distinct values are compared
+    assert differences(labels, labels) == []
+    assert differences(labels, {"groups": ["other"] * 5}) != []
+    drawn = {"x": [1.0, 2.0], "agreement": 0.7}  # map coordinates are drawing data; the statements are compared
+    assert differences(drawn, {"x": [9.0, -4.0], "agreement": 0.7}) == []
+    assert differences(drawn, {"x": [1.0, 2.0], "agreement": 0.6}) != []
