@@ -45,9 +45,12 @@ def nltk_sentences(name: str) -> list[list[str]]:
 
 def _tokenize(name: str) -> list[list[str]]:
     # The reader's words() uses a regular-expression tokenizer, so no Punkt model is needed.
-    reader = _nltk_reader(name)
+    return _sentences(_nltk_reader(name).words())
+
+
+def _sentences(tokens) -> list[list[str]]:
     sentences, current = [], []
-    for token in reader.words():
+    for token in tokens:
         if token.isalpha():
             current.append(token.lower())
         elif _is_sentence_end(token) and current:
@@ -89,3 +92,16 @@ def opinion_lexicon() -> tuple[list[str], list[str]]:
     """Hu & Liu's opinion lexicon: (positive words, negative words)."""
     reader = _nltk_reader("opinion_lexicon")
     return list(reader.positive()), list(reader.negative())
+
+
+def subjectivity() -> tuple[list[list[str]], list[int]]:
+    """Pang & Lee's 5,000 subjective and 5,000 objective sentences, tokenized, and their labels (1 = subjective)."""
+    reader = _nltk_reader("subjectivity")
+    subjective, objective = reader.sents(categories="subj"), reader.sents(categories="obj")
+    return list(subjective) + list(objective), [1] * len(subjective) + [0] * len(objective)
+
+
+def abc_sections() -> dict[str, list[list[str]]]:
+    """The ABC corpus's two sections, rural news and science news, as tokenized sentences."""
+    reader = _nltk_reader("abc")
+    return {fileid.removesuffix(".txt"): _sentences(reader.words(fileid)) for fileid in ("rural.txt", "science.txt")}

@@ -18,7 +18,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-SLUGS = ("supervised", "two_spaces", "map", "headlines", "little_data", "movement")
+SLUGS = ("supervised", "starts", "two_spaces", "map", "headlines", "little_data", "movement")
 
 
 def experiment(slug: str) -> ModuleType:

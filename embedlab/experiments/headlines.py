@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from embedlab.experiments.runs import Run
+from embedlab.lab.constants import DIM
+from embedlab.lab.pretrained import load_pretrained
 from embedlab.lab.task_models import task_model
 from embedlab.lab.tasks import load_task
 from embedlab.lab.vectors import general_vectors, vector_settings
@@ -29,17 +31,33 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-12)
 
 
-def averaged_word2vec(vectors, texts: list[list[str]]) -> np.ndarray:
-    """Each text as the mean of the word2vec vectors of its words (words without a vector skipped)."""
+def averaged(vectors, texts: list[list[str]]) -> np.ndarray:
+    """Each text as the mean of the vectors of its words (words without a vector skipped)."""
     return np.stack([np.mean([vectors[w] for w in t if w in vectors.key_to_index], axis=0) for t in texts])
 
 
-def choose_triples(texts: list[list[str]], labels: np.ndarray, count: int, seed: int = 0) -> list[tuple[int, int, int]]:
+def _content_tfidf():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     # Content words only: English stop words and numbers ("10 things ...") say nothing about the topic.
-    tfidf = TfidfVectorizer(stop_words="english", tokenizer=str.split, lowercase=False, token_pattern=None)
-    matrix = tfidf.fit_transform([" ".join(w for w in t if not w.isdigit()) for t in texts])
+    return TfidfVectorizer(stop_words="english", tokenizer=str.split, lowercase=False, token_pattern=None)
+
+
+def _content(texts: list[list[str]]) -> list[str]:
+    return [" ".join(w for w in t if not w.isdigit()) for t in texts]
+
+
+def _random_table(texts: list[list[str]], seed: int) -> np.ndarray:
+    """A control: each headline as the mean of untrained random vectors (one per word, Keras's default range).
+    Whatever it groups, it groups by shared words alone."""
+    words = sorted({w for t in texts for w in t})
+    table = np.random.default_rng(seed).uniform(-0.05, 0.05, (len(words), DIM))
+    index = {w: i for i, w in enumerate(words)}
+    return np.stack([table[[index[w] for w in t]].mean(axis=0) for t in texts])
+
+
+def choose_triples(texts: list[list[str]], labels: np.ndarray, count: int, seed: int = 0) -> list[tuple[int, int, int]]:
+    matrix = _content_tfidf().fit_transform(_content(texts))
     bait, news = np.flatnonzero(labels == 1), np.flatnonzero(labels == 0)
     cosine = (matrix[bait] @ matrix[news].T).toarray()
     shared_words = ((matrix[bait] > 0).astype(int) @ (matrix[news] > 0).astype(int).T).toarray()
@@ -59,13 +77,21 @@ def run(r: Run) -> dict:
     texts = [task.texts[i] for i in task.test]
     labels = task.labels[task.test]
     w2v = general_vectors("word2vec", vector_settings(r.quick))
-    usable = np.array([any(w in w2v.key_to_index for w in t) for t in texts])
+    glove = load_pretrained()
+    usable = np.array([any(w in w2v.key_to_index for w in t) and any(w in glove.key_to_index for w in t)
+                       for t in texts])
     keep = np.flatnonzero(usable)
     texts, labels = [texts[i] for i in keep], labels[keep]
     triples = choose_triples(texts, labels, TRIPLES)
-    spaces = {"word2vec average": [averaged_word2vec(w2v, texts)]}
-    spaces["clickbait model, layer after the Embedding"] = [task_model("clickbait", s, r.quick).pooled(texts)
-                                                           for s in r.settings["seeds"]]
+    seeds = r.settings["seeds"]
+    spaces = {
+        "GloVe 6B average": [averaged(glove, texts)],
+        "word2vec average": [averaged(w2v, texts)],
+        "clickbait model, layer after the Embedding": [task_model("clickbait", s, r.quick).pooled(texts)
+                                                       for s in seeds],
+        "random table average (word overlap only)": [_random_table(texts, s) for s in seeds],
+        "TF-IDF of content words (word overlap only)": [_content_tfidf().fit_transform(_content(texts)).toarray()],
+    }
     results = {"rule": __doc__.split("\n\n")[1].replace("\n", " "), "triple": [" ".join(texts[i]) for i in triples[0]],
                "triples_checked": len(triples), "spaces": {}}
     for name, versions in spaces.items():
@@ -86,18 +112,21 @@ def _figure(r: Run, spaces: dict, labels: np.ndarray, triple: tuple, results: di
     import matplotlib.pyplot as plt
     from sklearn.decomposition import PCA
 
-    fig, axes = plt.subplots(1, 2, figsize=(11, 4.4))
-    for ax, (name, versions) in zip(axes, spaces.items()):
-        points = PCA(2, random_state=0).fit_transform(_unit(versions[0]))
+    drawn = ["GloVe 6B average", "word2vec average", "clickbait model, layer after the Embedding"]
+    fig, axes = plt.subplots(1, len(drawn), figsize=(14, 5))
+    for ax, name in zip(axes, drawn):
+        points = PCA(2, random_state=0).fit_transform(_unit(spaces[name][0]))
         for label, colour, text in ((0, "C0", "news"), (1, "C3", "clickbait")):
             # 6,400 points drawn as one embedded image: as vector shapes they made a 2 MB SVG
             ax.scatter(*points[labels == label].T, s=3, alpha=0.15, color=colour, label=f"{text} (held-out)",
                        rasterized=True)
         for letter, index in zip("abc", triple):
-            ax.scatter(*points[index], s=90, color="black", marker="*", zorder=3)
-            ax.annotate(letter, points[index], xytext=(6, 6), textcoords="offset points", fontsize=13, weight="bold")
-        ax.set_title(name, fontsize=10)
+            ax.scatter(*points[index], s=110, color="black", marker="*", zorder=3)
+            ax.annotate(letter, points[index], xytext=(6, 6), textcoords="offset points", fontsize=15, weight="bold")
+        ax.set_title(name.replace(", layer", ",\nlayer"), fontsize=14)
         ax.set_xticks([])
         ax.set_yticks([])
-    axes[0].legend(loc="lower left", markerscale=4, fontsize=8)
+    handles, names = axes[0].get_legend_handles_labels()
+    fig.legend(handles, names, loc="lower center", ncol=2, markerscale=6, fontsize=13, frameon=False)
+    fig.tight_layout(rect=(0, 0.08, 1, 1))
     r.save_figure(fig)

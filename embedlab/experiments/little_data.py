@@ -16,7 +16,7 @@ import numpy as np
 from embedlab.data.corpus import opinion_lexicon
 from embedlab.experiments.runs import Run
 from embedlab.lab.classifier import build_model, embedding_matrix, fit, scores
-from embedlab.lab.tasks import LENGTH, TASKS, load_task, task_vocabulary
+from embedlab.lab.tasks import LENGTH, TASK_PAIR, load_task, task_vocabulary
 from embedlab.lab.vectors import general_vectors, vector_settings
 
 TITLE = "Little labelled data"
@@ -58,16 +58,16 @@ def run(r: Run) -> dict:
     positive, negative = opinion_lexicon()
     lexicon_words = set(positive) | set(negative)
     results = {"sizes": sizes, "seeds": seeds, "inits": list(INITS), "tasks": {}}
-    jobs = [(t, n, s) for t in TASKS for n in sizes for s in seeds]
-    tasks = {name: load_task(name) for name in TASKS}
-    for name in TASKS:
+    jobs = [(t, n, s) for t in TASK_PAIR for n in sizes for s in seeds]
+    tasks = {name: load_task(name) for name in TASK_PAIR}
+    for name in TASK_PAIR:
         results["tasks"][name] = {init: {str(n): [] for n in sizes} for init in INITS}
         if name == "polarity":
             results["tasks"][name]["unseen_items"] = {str(n): [] for n in sizes}
     for name, n, seed in tqdm(jobs, desc="little data", unit="subset"):
         task = tasks[name]
         subset = np.random.default_rng(1000 + seed).choice(task.train, size=n, replace=False)
-        vocab = task_vocabulary(task, subset, pretrained=w2v)
+        vocab = task_vocabulary(task, subset, pretrained=[w2v])
         unseen = _unseen_opinion_items(task, subset, w2v, lexicon_words) if name == "polarity" else None
         if unseen is not None:
             results["tasks"][name]["unseen_items"][str(n)].append(len(unseen))

@@ -6,7 +6,7 @@ import numpy as np
 
 from embedlab.experiments.runs import Run
 from embedlab.lab.task_models import task_model
-from embedlab.lab.tasks import TASKS
+from embedlab.lab.tasks import TASK_PAIR
 
 TITLE = "Supervised embeddings"
 QUESTION = "How well do simple Embedding classifiers do on the two tasks?"
@@ -33,7 +33,7 @@ def run(r: Run) -> dict:
 
     seeds = r.settings["seeds"]
     results = {"seeds": seeds, "tasks": {}, "published_clickbait": PUBLISHED}
-    for task in TASKS:
+    for task in TASK_PAIR:
         models = [task_model(task, seed, r.quick) for seed in tqdm(seeds, desc=f"{task} classifier", unit="seed")]
         results["tasks"][task] = {
             **{metric: summary([m.scores[metric] for m in models]) for metric in METRICS},
@@ -48,7 +48,7 @@ def _figure(r: Run, results: dict) -> None:
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(6.5, 3))
-    for row, task in enumerate(TASKS):
+    for row, task in enumerate(TASK_PAIR):
         for col, metric in enumerate(METRICS):
             runs = results["tasks"][task][metric]["runs"]
             x = col + (row - 0.5) * 0.3

@@ -11,8 +11,9 @@ from embedlab.data.corpus import general_corpus, opinion_lexicon
 from embedlab.experiments.runs import Run
 from embedlab.lab.constants import DIM, FREQUENT
 from embedlab.lab.evaluation import describe, polarity, restrict
+from embedlab.lab.pretrained import load_pretrained
 from embedlab.lab.task_models import task_model, training_indices
-from embedlab.lab.tasks import FIRST_WORD, TASKS, load_task
+from embedlab.lab.tasks import FIRST_WORD, TASK_PAIR, load_task
 from embedlab.lab.vectors import METHODS, general_vectors, vector_settings
 
 TITLE = "Two spaces side by side"
@@ -23,19 +24,20 @@ PROBES = ["good", "bad", "funny", "boring", "money", "war", "man", "city", "love
 TABLE_METRICS = {  # label on the page -> path into describe()'s result
     "WordSim353 Spearman": ("similarity", "wordsim353", "spearman"),
     "SimLex-999 Spearman": ("similarity", "simlex999", "spearman"),
-    "analogy accuracy": ("analogies", "accuracy"),
+    "semantic analogies": ("analogies", "semantic", "accuracy"),
+    "syntactic analogies": ("analogies", "syntactic", "accuracy"),
     "polarity agreement": ("polarity", "agreement"),
     "agreement, frequent review words": ("polarity_frequent", "agreement"),
     "polarity probe accuracy": ("polarity", "probe"),
     "probe, frequent review words": ("polarity_frequent", "probe"),
 }
-FIGURE_METRICS = list(TABLE_METRICS)[:5]  # the probes are in the page's table only
 CHANCE = {  # where each polarity measure's chance level is recorded
     "polarity agreement": ("polarity", "chance"),
     "agreement, frequent review words": ("polarity_frequent", "chance"),
     "polarity probe accuracy": ("polarity", "probe_chance"),
     "probe, frequent review words": ("polarity_frequent", "probe_chance"),
 }
+PUBLISHED_SPACE = "GloVe 6B (published, 6 billion words)"
 
 
 def _table_vectors(model) -> KeyedVectors:
@@ -75,14 +77,16 @@ def run(r: Run) -> dict:
     seeds = r.settings["seeds"]
     settings = vector_settings(r.quick)
     general = {method: general_vectors(method, settings) for method in tqdm(METHODS, desc="general-text vectors")}
-    tasks = {task: [_table_vectors(task_model(task, seed, r.quick)) for seed in seeds] for task in TASKS}
+    tasks = {task: [_table_vectors(task_model(task, seed, r.quick)) for seed in seeds] for task in TASK_PAIR}
+    glove = load_pretrained()
     # One shared vocabulary: every space answers the same questions about the same words.
-    shared = set.intersection(*(set(v.key_to_index) for v in general.values()),
+    shared = set.intersection(set(glove.key_to_index), *(set(v.key_to_index) for v in general.values()),
                               *(set(tables[0].key_to_index) for tables in tasks.values()))
     words = sorted(shared)
     lexicon = opinion_lexicon()
     frequent = _frequent_lexicon(lexicon, shared, r.quick)
-    spaces = {f"{method} (general text)": [general[method]] for method in METHODS}
+    spaces = {PUBLISHED_SPACE: [glove]}
+    spaces |= {f"{method} (general text)": [general[method]] for method in METHODS}
     spaces |= {f"{task} task (trained from scratch)": tables for task, tables in tasks.items()}
     spaces["random (untrained)"] = [_random_space(words, DIM, seed) for seed in seeds]
     corpus_tokens = sum(map(len, general_corpus()[: settings.max_sentences]))  # what the vectors were trained on
@@ -103,8 +107,8 @@ def _figure(r: Run, results: dict) -> None:
     import matplotlib.pyplot as plt
 
     names = list(results["spaces"])
-    fig, axes = plt.subplots(1, len(FIGURE_METRICS), figsize=(15, 3.8), sharey=True)
-    for ax, label in zip(axes, FIGURE_METRICS):
+    fig, axes = plt.subplots(2, 4, figsize=(13, 8.5), sharey=True)
+    for ax, label in zip(axes.flat, TABLE_METRICS):
         for row, name in enumerate(names):
             runs = results["spaces"][name]["metrics"][label]
             ax.barh(row, np.mean(runs), color=f"C{row}", xerr=np.std(runs, ddof=1) if len(runs) > 1 else None)
@@ -112,9 +116,13 @@ def _figure(r: Run, results: dict) -> None:
             section, key = CHANCE[label]
             chance = results["spaces"][names[0]]["details"][section][key]
             ax.axvline(chance, color="black", linestyle=":", label="chance")
-            ax.legend(loc="lower right")
-        ax.set_title(label, fontsize=10)
+        ax.set_title(label, fontsize=13)
+        ax.tick_params(labelsize=12)
         ax.axvline(0, color="black", linewidth=0.5)
-    axes[0].set_yticks(range(len(names)), names)
-    axes[0].invert_yaxis()
+    for ax in axes[:, 0]:
+        ax.set_yticks(range(len(names)), names, fontsize=12)
+    axes[0, 0].invert_yaxis()
+    handles, labels = axes[1, 0].get_legend_handles_labels()
+    fig.legend(handles, ["chance (guessing, or random neighbours)"], loc="lower center", fontsize=12, frameon=False)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
     r.save_figure(fig)

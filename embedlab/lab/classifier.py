@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from embedlab.lab.constants import DIM
@@ -61,3 +63,63 @@ def scores(model, x, y) -> dict[str, float]:
         "f1": float(f1_score(y, p > 0.5)),
         "roc_auc": float(roc_auc_score(y, p)),
     }
+
+
+def build_cnn(vocab_size: int, length: int, dim: int = DIM, optimizer="adam", trainable: bool = True,
+              widths=(3, 4, 5), filters: int = 100, dropout: float = 0.5):
+    """Kim (2014)'s sentence CNN: Embedding -> Conv1D of widths 3, 4, 5 (100 filters each, ReLU) -> max over the
+    positions -> dropout 0.5 -> one sigmoid unit.
+
+    Conv1D and max-pooling ignore Keras masks: they would read the padding row like a word, and train it. So the
+    vectors at padded positions are multiplied by zero first; the padding row is then never read and never moves.
+    """
+    import keras
+    from keras import ops
+
+    inputs = keras.Input(shape=(length,), dtype="int32")
+    embedding = keras.layers.Embedding(vocab_size, dim, trainable=trainable, name="embedding")
+    words = ops.expand_dims(ops.cast(ops.not_equal(inputs, PAD), "float32"), -1)
+    vectors = embedding(inputs) * words
+    pooled = [keras.layers.GlobalMaxPooling1D()(keras.layers.Conv1D(filters, w, activation="relu")(vectors))
+              for w in widths]
+    features = keras.layers.Dropout(dropout)(keras.layers.Concatenate()(pooled))
+    model = keras.Model(inputs, keras.layers.Dense(1, activation="sigmoid")(features))
+    model.compile(optimizer=optimizer, loss="binary_crossentropy", jit_compile=False)  # XLA: slower to set up on CPU
+    return model
+
+
+@dataclass
+class Trained:
+    model: object
+    rate: float  # Adam's learning rate, chosen on the validation split
+    epochs: int  # epochs run before early stopping (or max_epochs)
+    stopped: bool  # early stopping ended the run (False: it reached max_epochs, still improving)
+    validation_accuracy: float
+
+
+def train_selected(build, x, y, seed: int, rates, max_epochs: int, batch_size: int = 50, patience: int = 2,
+                   steps_per_epoch: int = 30) -> Trained:
+    """Train ``build(optimizer)`` once per Adam learning rate in ``rates``, each with early stopping on the validation
+    loss of the same held-back tenth of (x, y), and keep the one with the best validation accuracy.
+
+    The held-out split is never seen. A small training set is repeated within an epoch so that an epoch makes at
+    least ``steps_per_epoch`` updates (as in fit()).
+    """
+    import keras
+
+    held = np.random.default_rng(seed).permutation(len(x))
+    n_val = max(5, len(x) // 10)
+    val, train = held[:n_val], held[n_val:]
+    train = np.tile(train, int(np.ceil(steps_per_epoch * batch_size / len(train))))
+    best = None
+    for rate in rates:
+        keras.utils.set_random_seed(seed)
+        model = build(keras.optimizers.Adam(rate))
+        stop = keras.callbacks.EarlyStopping(patience=patience, restore_best_weights=True)
+        history = model.fit(x[train], y[train], validation_data=(x[val], y[val]), batch_size=batch_size,
+                            epochs=max_epochs, shuffle=True, verbose=0, callbacks=[stop])
+        epochs = len(history.history["loss"])
+        accuracy = float(((model.predict(x[val], batch_size=1024, verbose=0)[:, 0] > 0.5) == y[val]).mean())
+        if best is None or accuracy > best.validation_accuracy:
+            best = Trained(model, rate, epochs, epochs < max_epochs, accuracy)
+    return best

@@ -41,10 +41,18 @@ def _count_pairs(file: str) -> int:
 
 
 def analogies(vectors: KeyedVectors) -> dict:
-    """Accuracy on the Google analogy questions whose four words are all in the vocabulary."""
+    """Accuracy on the Google analogy questions whose four words are all in the vocabulary: all of them, the
+    semantic ones (capitals, currencies, family: knowledge about the world) and the syntactic ones (plurals, tenses,
+    comparatives: knowledge about word forms)."""
     score, sections = vectors.evaluate_word_analogies(datapath("questions-words.txt"), restrict_vocab=len(vectors))
-    total = sections[-1]
-    return {"accuracy": float(score), "questions": len(total["correct"]) + len(total["incorrect"])}
+    parts = {"semantic": [s for s in sections[:-1] if not s["section"].startswith("gram")],
+             "syntactic": [s for s in sections[:-1] if s["section"].startswith("gram")]}
+    result = {"accuracy": float(score), "questions": len(sections[-1]["correct"]) + len(sections[-1]["incorrect"])}
+    for part, chosen in parts.items():
+        correct = sum(len(s["correct"]) for s in chosen)
+        asked = correct + sum(len(s["incorrect"]) for s in chosen)
+        result[part] = {"accuracy": correct / asked if asked else 0.0, "questions": asked}
+    return result
 
 
 def nearest(x: np.ndarray, k: int, metric: str = "cosine") -> np.ndarray:
@@ -76,26 +84,29 @@ def polarity(vectors: KeyedVectors, positive: list[str], negative: list[str], k:
     chance is what random neighbours would give. probe: 5-fold cross-validated accuracy of a logistic regression
     reading polarity off the vector (probe_chance: always guessing the larger class). antonym_cosine: mean cosine
     of ANTONYMS pairs in the space, to be read against lexicon_cosine, the mean cosine of two lexicon words taken
-    at random.
+    at random. Both cosines are taken after centring the space (its mean vector subtracted): trained spaces are
+    anisotropic (most vectors share a common direction), which would make any two words look alike.
     """
     pos = [w for w in positive if w in vectors.key_to_index]
     neg = [w for w in negative if w in vectors.key_to_index]
     words = pos + neg
     sign = np.array([1] * len(pos) + [-1] * len(neg))
+    pairs = [(a, b) for a, b in ANTONYMS if a in vectors.key_to_index and b in vectors.key_to_index]
+    centre = vectors.vectors.mean(axis=0)
+    unit = {w: (vectors[w] - centre) / np.linalg.norm(vectors[w] - centre) for w in {*words, *sum(pairs, ())}}
     # The mean cosine of two different words: the sum of all pairwise cosines is |sum of unit vectors|^2, less the
     # n cosines of a word with itself.
-    unit_sum = (vectors[words] / np.linalg.norm(vectors[words], axis=1, keepdims=True)).sum(axis=0)
+    unit_sum = np.sum([unit[w] for w in words], axis=0)
     lexicon_cosine = float((unit_sum @ unit_sum - len(words)) / (len(words) * (len(words) - 1)))
     share = len(pos) / len(words)
     probe = _linear_probe(vectors[words], sign)
-    pairs = [(a, b) for a, b in ANTONYMS if a in vectors.key_to_index and b in vectors.key_to_index]
     return {
         "agreement": agreement(nearest(vectors[words], k), sign),
         "chance": agreement_chance(sign),
         "probe": probe,
         "probe_chance": float(max(share, 1 - share)),
         "lexicon_words": len(words),
-        "antonym_cosine": float(np.mean([vectors.similarity(a, b) for a, b in pairs])),
+        "antonym_cosine": float(np.mean([unit[a] @ unit[b] for a, b in pairs])),
         "antonym_pairs": len(pairs),
         "lexicon_cosine": lexicon_cosine,
     }

@@ -8,13 +8,28 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from embedlab.data.corpus import clickbait_headlines, sentence_polarity
+from embedlab.data.corpus import abc_sections, clickbait_headlines, sentence_polarity, subjectivity
 
-TASKS = ("clickbait", "polarity")
 _TOKEN = re.compile(r"[a-z]+|\d+")  # digits kept: "17 things ..." is a strong clickbait cue
 PAD, UNKNOWN = 0, 1
 FIRST_WORD = 2  # rows before this are padding and [UNK], not words
-LENGTH = {"clickbait": 24, "polarity": 50}  # tokens kept per text: covers the longest headline / almost all sentences
+LENGTH = {"clickbait": 24, "polarity": 50, "subjectivity": 50, "topic": 50}  # tokens kept: (almost) every text whole
+TASKS = ("clickbait", "polarity", "subjectivity", "topic")
+TASK_PAIR = TASKS[:2]  # style against sentiment: the two tasks that the first experiments compare
+LABELS = {"clickbait": "clickbait", "polarity": "positive", "subjectivity": "subjective", "topic": "science"}
+TOPIC_PER_SECTION = 5000  # ABC sentences drawn from each section (of about 15,000), for a task the size of the others
+TOPIC_MIN_WORDS = 5  # shorter ABC lines are mostly headings and datelines
+
+
+def _topic_texts() -> tuple[list[list[str]], list[int]]:
+    """ABC rural news (0) against ABC science news (1): sentences whose label follows their topic."""
+    rng = np.random.default_rng(0)
+    texts, labels = [], []
+    for label, sentences in enumerate(abc_sections().values()):
+        usable = [s for s in sentences if len(s) >= TOPIC_MIN_WORDS]
+        texts += [usable[i] for i in np.sort(rng.choice(len(usable), TOPIC_PER_SECTION, replace=False))]
+        labels += [label] * TOPIC_PER_SECTION
+    return texts, labels
 
 
 def tokenize(text: str) -> list[str]:
@@ -35,8 +50,9 @@ def load_task(name: str, test_share: float = 0.2) -> Task:
     if name == "clickbait":
         raw, labels = clickbait_headlines()
         texts = [tokenize(t) for t in raw]
-    elif name == "polarity":
-        sentences, labels = sentence_polarity()
+    elif name in ("polarity", "subjectivity", "topic"):
+        read = {"polarity": sentence_polarity, "subjectivity": subjectivity, "topic": _topic_texts}[name]
+        sentences, labels = read()
         texts = [tokenize(" ".join(s)) for s in sentences]
     else:
         raise ValueError(f"unknown task {name!r}; choose from {', '.join(TASKS)}")
@@ -63,13 +79,11 @@ class Vocabulary:
         return ids
 
 
-def task_vocabulary(task: Task, train: np.ndarray, pretrained=None) -> Vocabulary:
-    """Words of the training texts, plus (when pre-trained vectors are given) every word of the task's texts that
-    has a pre-trained vector: a model initialised from word2vec can then use words it never saw in training."""
+def task_vocabulary(task: Task, train: np.ndarray, pretrained=()) -> Vocabulary:
+    """Words of the training texts, plus every word of the task's texts that has a vector in one of the
+    ``pretrained`` tables: a model initialised from them can then use words it never saw in training."""
     counts = collections.Counter(w for i in train for w in task.texts[i])
     words = sorted(counts, key=lambda w: (-counts[w], w))
-    if pretrained is not None:
-        seen = set(words)
-        extra = {w for text in task.texts for w in text if w not in seen and w in pretrained.key_to_index}
-        words += sorted(extra)
-    return Vocabulary(words)
+    seen = set(words)
+    extra = {w for text in task.texts for w in text if w not in seen and any(w in v.key_to_index for v in pretrained)}
+    return Vocabulary(words + sorted(extra))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import collections
 import hashlib
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 from gensim.models import FastText, KeyedVectors, Word2Vec
@@ -32,6 +32,7 @@ class Settings:
     glove_window: int = 10
     glove_epochs: int = 15
     max_sentences: int | None = None  # None: the whole general corpus
+    corpora: tuple[str, ...] = GENERAL_CORPORA
     seed: int = 0
 
 
@@ -49,8 +50,13 @@ def stable_hash(text: str) -> int:
     return int.from_bytes(hashlib.md5(text.encode()).digest()[:4], "little")
 
 
+def without(settings: Settings, corpus: str | None) -> Settings:
+    """The same settings on the general corpus less ``corpus`` (a task's own texts), or unchanged for None."""
+    return settings if corpus is None else replace(settings, corpora=tuple(c for c in settings.corpora if c != corpus))
+
+
 def _corpus(settings: Settings) -> list[list[str]]:
-    return general_corpus()[: settings.max_sentences]
+    return general_corpus(settings.corpora)[: settings.max_sentences]
 
 
 def train_word2vec(sentences, s: Settings) -> KeyedVectors:
@@ -115,7 +121,7 @@ _TRAIN = {"word2vec": train_word2vec, "glove": train_glove, "fasttext": train_fa
 
 
 def _key(method: str, s: Settings) -> str:
-    corpus = [FILES[name].sha256 for name in GENERAL_CORPORA]
+    corpus = [FILES[name].sha256 for name in s.corpora]
     return fingerprint(modules=[__name__], params=[method, asdict(s)], data=corpus)[:16]
 
 

@@ -8,6 +8,7 @@ import json
 
 import numpy as np
 
+from embedlab.lab.stats import interval
 from embedlab.store import ROOT
 
 RESULTS = ROOT / "docs" / "results"
@@ -46,6 +47,17 @@ def define_env(env):
             rows.append(f"| [{module.TITLE}]({link}) | {module.QUESTION} | `embedlab/experiments/{slug}.py` |")
         return "\n".join(rows)
 
+    @env.macro
+    def verdicts_table():
+        """The answer's claims and their verdicts, computed from the results (embedlab/experiments/verdicts.py)."""
+        from embedlab.experiments.verdicts import verdicts
+
+        rows = ["| claim of the answer | verdict here | evidence | page |", "|---|---|---|---|"]
+        for v in verdicts(env.variables["results"]):
+            link = v["page"].removeprefix("experiments/")
+            rows.append(f"| {v['claim']} | **{v['verdict']}** | {v['evidence']} | [details]({link}) |")
+        return "\n".join(rows)
+
     @env.filter
     def f2(x):
         return f"{x:.2f}"
@@ -66,6 +78,30 @@ def define_env(env):
         if len(runs) == 1:
             return f"{runs[0]:{spec}}"
         return f"{np.mean(runs):{spec}} ± {np.std(runs, ddof=1):{spec}}"
+
+    @env.filter
+    def minus(runs, others):
+        """Paired differences, run by run: ``starts | minus(random)``."""
+        return [a - b for a, b in zip(runs, others, strict=True)]
+
+    @env.filter
+    def diff_ci(differences, spec="+.3f"):
+        """Paired differences (one per seed): their mean and 95% t-interval, as "+0.012 (-0.003 to +0.027)"."""
+        low, centre, high = interval(differences)
+        if len(differences) < 2:
+            return f"{centre:{spec}} (one seed, no interval)"
+        return f"{centre:{spec}} ({low:{spec}} to {high:{spec}})"
+
+    @env.filter
+    def direction(differences, higher="higher", lower="lower", level="no different"):
+        """One of three words, by whether the 95% interval of the paired differences lies above or below zero."""
+        low, _, high = interval(differences)
+        return higher if low > 0 else lower if high < 0 else level
+
+    @env.filter
+    def wins(differences):
+        """How many of the paired differences are above zero, as "4 of 5"."""
+        return f"{sum(d > 0 for d in differences)} of {len(differences)}"
 
     @env.filter
     def mean(runs):
