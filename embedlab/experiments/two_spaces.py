@@ -116,7 +116,7 @@ def _figure(r: Run, results: dict) -> None:
             section, key = CHANCE[label]
             chance = results["spaces"][names[0]]["details"][section][key]
             ax.axvline(chance, color="black", linestyle=":", label="chance")
-        ax.set_title(label, fontsize=13)
+        ax.set_title(label.replace(", ", ",\n").replace(" accuracy", "\naccuracy"), fontsize=13)
         ax.tick_params(labelsize=12)
         ax.axvline(0, color="black", linewidth=0.5)
     for ax in axes[:, 0]:
