@@ -20,10 +20,12 @@ def test_glove_keras_trains(run_snippet):
     assert last < first
     shown = re.search(r"of ([\d,]+) words, ([\d,]+) non-zero", out).groups()
     # The counts it prints are those of the lab's own implementation on the same 5,000 sentences.
+    snippet = runpy.run_path(str(SNIPPET), run_name="glove_keras")
     sentences = nltk_sentences("brown")[:5000]
     counts = collections.Counter(w for s in sentences for w in s)
-    words = [w for w, c in counts.most_common() if c >= 5]
-    assert [int(n.replace(",", "")) for n in shown] == [len(words), cooccurrence(sentences, words, 10).nnz]
+    words = [w for w, c in counts.most_common() if c >= snippet["MIN_COUNT"]]
+    counted = cooccurrence(sentences, words, snippet["WINDOW"]).nnz
+    assert [int(n.replace(",", "")) for n in shown] == [len(words), counted]
     neighbours = re.findall(r"^\s*\w+: (.+)$", out, re.MULTILINE)
     assert len(neighbours) >= 4 and all(len(line.split(", ")) == 6 for line in neighbours)
 
