@@ -31,7 +31,6 @@ from gensim.models import KeyedVectors, Word2Vec
 from gensim.test.utils import datapath
 
 from embedlab.data.corpus import nltk_sentences
-from embedlab.lab.vectors import stable_hash
 
 DIM, WINDOW, NEGATIVES, MIN_COUNT, SAMPLE, EPOCHS = 100, 5, 5, 5, 1e-3, 2
 sentences = nltk_sentences("brown")
@@ -139,13 +138,13 @@ keras_vectors.add_vectors(words, model.get_layer("target_table").get_weights()[0
 # %% [markdown]
 # ## gensim on the same corpus
 #
-# The same settings in gensim. One worker thread keeps the result reproducible; so does a stable hash function,
-# since gensim seeds each word's starting vector from a hash of the word, and Python's own `hash` of a string
-# changes from one run to the next.
+# The same settings in gensim. One worker thread keeps the result reproducible: gensim 4 draws every starting
+# vector from one generator seeded with `seed` (uniform between -1/100 and 1/100 for 100 dimensions, twice the range
+# of word2vec's C code that the Keras model copies), and with several threads the order of the updates would vary.
 
 # %%
 gensim_model = Word2Vec(sentences, sg=1, vector_size=DIM, window=WINDOW, negative=NEGATIVES, min_count=MIN_COUNT,
-                        sample=SAMPLE, epochs=EPOCHS, workers=1, seed=0, hashfxn=stable_hash)
+                        sample=SAMPLE, epochs=EPOCHS, workers=1, seed=0)
 gensim_vectors = gensim_model.wv
 print(f"gensim: {len(gensim_vectors):,} words, the same vocabulary: {set(gensim_vectors.index_to_key) == set(words)}")
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from embedlab.site.snippets import ROOT, run
+from embedlab.site.snippets import ROOT, backends, output_path, run
 from embedlab.store import atomic_write_text
 
 REPORT = ROOT / "build" / "browser-report.json"
 _REPORT_KEY = pytest.StashKey[dict]()
-SNIPPETS_RUN = pytest.StashKey[set]()  # snippets that a test ran successfully in this session
+SNIPPETS_RUN = pytest.StashKey[set]()  # (snippet, backend) pairs that a test ran successfully in this session
 DESELECTED = pytest.StashKey[bool]()
 WHOLE_SUITE_LAST = "test_every_snippet_is_run_by_a_test"  # needs every other test to have run first
 
@@ -42,12 +42,14 @@ def whole_suite(request) -> None:
 
 @pytest.fixture
 def run_snippet(request):
-    """Run snippets/<relpath> as a reader would; fail with its error output if it does not exit cleanly."""
+    """Run snippets/<relpath> as a reader would (under the given Keras backend, default its first); fail with its
+    error output if it does not exit cleanly."""
 
-    def _run(relpath: str, *args: str) -> str:
-        result = run(ROOT / "snippets" / relpath, *args)
-        assert result.returncode == 0, f"{relpath} failed:\n{result.stderr[-3000:]}"
-        request.config.stash[SNIPPETS_RUN].add(relpath)
+    def _run(relpath: str, *args: str, backend: str | None = None) -> str:
+        path = ROOT / "snippets" / relpath
+        result = run(path, *args, backend=backend)
+        assert result.returncode == 0, f"{relpath} failed under {backend}:\n{result.stderr[-3000:]}"
+        request.config.stash[SNIPPETS_RUN].add((relpath, backend or backends(path)[0]))
         return result.stdout
 
     return _run
@@ -55,14 +57,15 @@ def run_snippet(request):
 
 @pytest.fixture
 def snippets_run(request) -> set[str]:
-    """The snippets (relative to snippets/) that tests have run so far in this session."""
+    """The (snippet relative to snippets/, backend) pairs that tests have run so far in this session."""
     return request.config.stash[SNIPPETS_RUN]
 
 
 @pytest.fixture
 def recorded_output():
-    """The output of snippets/<relpath> that the page shows (recorded by `python -m embedlab.site.snippets`)."""
-    return lambda relpath: (ROOT / "snippets" / relpath).with_suffix(".out").read_text()
+    """The output of snippets/<relpath> under a backend that the page shows (recorded by
+    `python -m embedlab.site.snippets`)."""
+    return lambda relpath, backend=None: output_path(ROOT / "snippets" / relpath, backend or "tensorflow").read_text()
 
 
 @pytest.fixture(scope="session")

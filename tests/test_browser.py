@@ -31,6 +31,12 @@ if not CHROMIUM.is_file():
 # The network is closed: no QUIC probing, no background, update or sync traffic that could stall or log errors.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
+SHOW_TAB = """(button) => {
+    const block = button.closest(".tabbed-block");
+    if (!block) return;
+    const index = [...block.parentElement.children].indexOf(block);
+    block.closest(".tabbed-set").querySelectorAll(":scope > input")[index].click();
+}"""
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 MAX_PAGE_BYTES = 2_000_000
 SEARCHES = {"IndexedSlices": "lookup-table/", "negative sampling": "word2vec/", "fastText": "fasttext/"}
@@ -109,6 +115,7 @@ class _Survey:
     async def _copy(self, tab, button) -> str:
         async with self.clipboard:
             await tab.evaluate('navigator.clipboard.writeText("")')  # a button that copies nothing must not pass
+            await button.evaluate(SHOW_TAB)  # a snippet in a content tab ("JAX") is hidden until its tab is picked
             await button.click()
             return await tab.evaluate("navigator.clipboard.readText()")
 
@@ -235,7 +242,7 @@ def test_notebook_pages_show_their_outputs(visits):
 
 
 def test_the_interactive_map_renders(visits):
-    assert visits["experiments/map/"].drawn_canvases >= 2  # the word2vec map and the task-table map
+    assert visits["experiments/map/"].drawn_canvases >= 3  # word2vec, GloVe 6B and the task table
 
 
 def test_pages_weigh_under_2_mb(visits):

@@ -1,5 +1,7 @@
 """The fastText page: n-grams by hand versus gensim, and a vector for an unseen word rebuilt with Keras."""
 
+import re
+
 
 def test_subword_ngrams(run_snippet, recorded_output):
     out = run_snippet("fasttext/subword_ngrams.py")
@@ -12,3 +14,11 @@ def test_gensim_fasttext_unseen_word(run_snippet):
     out = run_snippet("fasttext/gensim_fasttext.py", "--small")
     assert "'presidentially' in the vocabulary: False" in out
     assert "Keras average equals gensim's vector: True" in out
+
+
+def test_supervised_classifier_with_hashed_word_pairs(run_snippet, recorded_output):
+    out = run_snippet("fasttext/supervised_classifier.py")
+    found = dict(re.findall(r"^(words only|words and hashed word pairs)\s+held-out accuracy ([\d.]+)", out, re.M))
+    assert set(found) == {"words only", "words and hashed word pairs"}
+    assert all(0.65 < float(a) < 0.9 for a in found.values())  # balanced classes: chance is 0.5
+    assert out == recorded_output("fasttext/supervised_classifier.py")

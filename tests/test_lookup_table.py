@@ -1,15 +1,21 @@
-"""The snippets of the lookup-table page: each demonstrates a property, which the test checks."""
+"""The snippets of the lookup-table page: each demonstrates a property, which the test checks, under every backend
+the page shows it for."""
 
 import re
 
+import pytest
 
-def test_one_hot_equals_gather(run_snippet, recorded_output):
-    out = run_snippet("lookup_table/one_hot_equals_gather.py")
+BACKENDS = pytest.mark.parametrize("backend", ["tensorflow", "jax"])
+
+
+@BACKENDS
+def test_one_hot_equals_gather(run_snippet, recorded_output, backend):
+    out = run_snippet("lookup_table/one_hot_equals_gather.py", backend=backend)
     assert "max |embedding(ids) - one_hot(ids) @ W| = 0.0\n" in out
     assert "max |embedding(ids) - Dense(one_hot(ids))| = 0.0\n" in out
     row, token = re.findall(r"= (\[.*\])", out)
     assert row == token
-    assert out == recorded_output("lookup_table/one_hot_equals_gather.py")
+    assert out == recorded_output("lookup_table/one_hot_equals_gather.py", backend)
 
 
 def test_sparse_gradient(run_snippet, recorded_output):
@@ -20,6 +26,25 @@ def test_sparse_gradient(run_snippet, recorded_output):
     assert "row 5: gradient [1. 1. 1.]" in out
     assert "rows changed by one SGD step: [2 5]" in out
     assert out == recorded_output("lookup_table/sparse_gradient.py")
+
+
+def test_dense_gradient_under_jax(run_snippet, recorded_output):
+    out = run_snippet("lookup_table/dense_gradient_jax.py")
+    assert "gradient type: ArrayImpl   shape: (8, 3)" in out  # the whole table, zeros included
+    assert "row 2: gradient [2. 2. 2.]" in out and "row 5: gradient [1. 1. 1.]" in out
+    assert "rows changed by one SGD step: [2 5]" in out
+    assert out == recorded_output("lookup_table/dense_gradient_jax.py")
+
+
+@BACKENDS
+def test_repeated_ids_reach_adaptive_optimizers_differently(run_snippet, recorded_output, backend):
+    out = run_snippet("lookup_table/repeated_ids.py", backend=backend)
+    square = {"tensorflow": 4, "jax": 16}[backend]  # four gradients of 1: sum of squares, or square of the sum
+    step = 0.1 * 4 / square**0.5  # Adagrad: learning rate x summed gradient / sqrt(accumulator)
+    assert re.search(rf"Adagrad: rows 0-3 moved by 0 {step:g} 0.1 0\n  accumulator\s+0 {square} 1 0", out)
+    assert re.search(rf"velocity\s+0 {square / 1000:g} 0.001 0", out)
+    assert re.search(r"momentum\s+0 0.4 0.1 0", out)  # the first moment is linear in the gradient: the same on both
+    assert out == recorded_output("lookup_table/repeated_ids.py", backend)
 
 
 def _moved_rows(out: str) -> dict[str, set[int]]:
@@ -40,33 +65,40 @@ def test_adam_moves_absent_rows(run_snippet, recorded_output):
     assert out == recorded_output("lookup_table/adam_absent_rows.py")
 
 
-def test_mask_zero(run_snippet, recorded_output):
-    out = run_snippet("lookup_table/mask_zero.py")
+@BACKENDS
+def test_mask_zero(run_snippet, recorded_output, backend):
+    out = run_snippet("lookup_table/mask_zero.py", backend=backend)
     lines = dict(line.split(":", 1) for line in out.splitlines())
     assert lines["mask"].strip() == "[[True, True, False, False], [True, False, False, False]]"
     assert lines["pooled, with the mask"].split() == lines["mean of the real tokens"].split()
     assert lines["mean including the padding"].split() != lines["mean of the real tokens"].split()
-    assert out == recorded_output("lookup_table/mask_zero.py")
+    assert out == recorded_output("lookup_table/mask_zero.py", backend)
 
 
-def test_out_of_range(run_snippet, recorded_output):
-    out = run_snippet("lookup_table/out_of_range.py")
-    assert "input_dim=4, id 4: InvalidArgumentError" in out
+@BACKENDS
+def test_out_of_range(run_snippet, recorded_output, backend):
+    out = run_snippet("lookup_table/out_of_range.py", backend=backend)
+    expected = {"tensorflow": "InvalidArgumentError", "jax": "no error, returns [nan nan]"}[backend]
+    assert f"{backend}, input_dim=4, id 4: {expected}" in out
     assert "id -1 gives the last row: True" in out
-    assert out == recorded_output("lookup_table/out_of_range.py")
+    assert out == recorded_output("lookup_table/out_of_range.py", backend)
 
 
-def test_initializers(run_snippet, recorded_output):
-    out = run_snippet("lookup_table/initializers.py")
+@BACKENDS
+def test_initializers(run_snippet, recorded_output, backend):
+    out = run_snippet("lookup_table/initializers.py", backend=backend)
     low, high = map(float, re.search(r"min (\S+)\s+max (\S+)", out).groups())
     assert -0.05 <= low < high <= 0.05
     assert "trainable=False  starts equal to the matrix: True  rows moved by one step: []" in out
     assert "trainable=True   starts equal to the matrix: True  rows moved by one step: [1 2 3]" in out
-    assert out == recorded_output("lookup_table/initializers.py")
+    sizes = {name: int(n.replace(",", "")) for name, n in re.findall(r"Embedding\(\.\.\., (.+?)\): ([\d,]+)", out)}
+    assert sizes["Constant(matrix)"] > 1000 * sizes["weights=[matrix]"]  # the matrix itself is in the config
+    assert out == recorded_output("lookup_table/initializers.py", backend)
 
 
-def test_small_model(run_snippet):
-    out = run_snippet("lookup_table/small_model.py")
+@BACKENDS
+def test_small_model(run_snippet, backend):
+    out = run_snippet("lookup_table/small_model.py", backend=backend)
     accuracy = float(re.search(r"test accuracy: (\S+)", out).group(1))
     assert accuracy > 0.70  # balanced classes: chance is 0.5
     move = {name: float(v) for name, v in re.findall(r"mean move of (\w+).*?\s([\d.]+)\s+\(", out)}

@@ -5,7 +5,7 @@ import json
 import re
 from pathlib import Path
 
-from embedlab.site.snippets import RECORD, ROOT, all_snippets, stamp
+from embedlab.site.snippets import RECORD, ROOT, all_snippets, backends, output_path, stamp, versions
 
 DOCS = ROOT / "docs"
 INCLUDE = re.compile(r'^--8<-- "(?P<path>[^"]+)"$')
@@ -27,7 +27,8 @@ def test_python_blocks_are_snippet_includes():
 
 def test_every_snippet_is_run_by_a_test(whole_suite, snippets_run):
     """Measured from what the tests ran (the run_snippet fixture), not from their source text."""
-    every = {str(path.relative_to(ROOT / "snippets")) for path in all_snippets()}
+    every = {(str(path.relative_to(ROOT / "snippets")), backend)
+             for path in all_snippets() for backend in backends(path)}
     assert every - snippets_run == set(), f"no test runs {sorted(every - snippets_run)}"
 
 
@@ -61,8 +62,9 @@ def test_every_recorded_output_is_shown(site):
     """Each snippet's output appears as a code block of the built site (an include in a comment would not count)."""
     blocks = {block.strip() for page in site.glob("**/*.html") for block in _code_blocks(page.read_text(), "text")}
     for snippet in all_snippets():
-        output = snippet.with_suffix(".out").read_text().strip()
-        assert output in blocks, f"the output of {snippet.relative_to(ROOT)} is on no page"
+        for backend in backends(snippet):
+            output = output_path(snippet, backend).read_text().strip()
+            assert output in blocks, f"the {backend} output of {snippet.relative_to(ROOT)} is on no page"
 
 
 def test_formulas_are_mathml(site):
@@ -77,3 +79,27 @@ def test_nothing_loaded_from_other_hosts(site):
         assert not remote.search(text), f"{page.relative_to(site)} loads {remote.search(text).group(0)}"
     for sheet in site.glob("**/*.css"):
         assert "fonts.googleapis" not in sheet.read_text() and "@import url(http" not in sheet.read_text()
+
+
+def test_a_click_enlarges_every_figure(site):
+    """glightbox wraps each figure in a link that opens it at the window's size; its script is served locally."""
+    checked = 0
+    for page in site.glob("experiments/*/index.html"):
+        text = page.read_text()
+        for figure in re.findall(r'<img[^>]*src="[^"]*figures/[^"]+\.svg"', text):
+            checked += 1
+            source = re.search(r'src="([^"]+)"', figure).group(1)
+            links = re.findall(r"<a\b[^>]*>", text)
+            assert any('class="glightbox"' in a and f'href="{source}"' in a for a in links), (page, source)
+    assert checked >= 6 and list(site.glob("**/glightbox.min.js"))
+
+
+def test_pages_with_snippets_name_the_versions_their_outputs_were_recorded_with(site):
+    recorded = json.loads(RECORD.read_text())
+    for entry in recorded.values():
+        assert entry["versions"] == versions(), "outputs recorded with other versions than installed: make outputs"
+    for folder in {path.parent.name for path in all_snippets()}:
+        page = site / folder.replace("_", "-") / "index.html"
+        text = html.unescape(page.read_text())
+        assert "Every output on this page was recorded by running its snippet with" in text, page
+        assert f"Keras {versions()['keras']}" in text and f"JAX {versions()['jax']}" in text, page

@@ -1,4 +1,4 @@
-"""The interactive maps: BokehJS comes from the site itself, by a path relative to the page, and both maps draw
+"""The interactive maps: BokehJS comes from the site itself, by a path relative to the page, and every map draws
 from one data source, which is what links their selections."""
 
 import json
@@ -26,7 +26,8 @@ def test_map_loads_bokeh_by_a_relative_path(maps):
     assert not re.search(r'src="(https?:)?//', html)
 
 
-def test_both_maps_share_one_data_source(maps):
-    left, right = plots(maps)
-    assert left.renderers[0].data_source is right.renderers[0].data_source
-    assert len(left.renderers[0].data_source.data["word"]) == len(maps["words"])
+def test_every_map_draws_from_one_data_source(maps):
+    drawn = plots(maps)
+    assert len(drawn) == len(maps["spaces"]) == 3  # word2vec, GloVe 6B, the polarity table
+    assert all(plot.renderers[0].data_source is drawn[0].renderers[0].data_source for plot in drawn)
+    assert len(drawn[0].renderers[0].data_source.data["word"]) == len(maps["words"])

@@ -1,10 +1,16 @@
-"""Three headlines, two about the same thing, seen by the clickbait model and by averaged word2vec.
+"""Headlines, two about the same thing and one not, seen by task-trained layers and by averaged pretrained vectors.
 
-The headlines are chosen by a fixed rule on the held-out split, never by looking at either embedding:
-b is a clickbait headline and c a news headline: of all such pairs that share at least two content words, the one
-with the highest TF-IDF cosine over content words. a is a clickbait headline, drawn at random, that shares no
-content word with b or c. The same rule gives the next best pairs too, so the figure's triple is checked against
-many more. Each space is centred (the mean over held-out headlines subtracted) before cosines are taken.
+The triples are chosen by a fixed rule on the held-out split, never by looking at any embedding: b is a clickbait
+headline and c a news headline: of all such pairs that share at least two content words, the one with the highest
+TF-IDF cosine over content words. a is a clickbait headline, drawn at random, that shares no content word with b or
+c. The same rule gives the next best pairs too, so the first triple is checked against many more. A second rule
+leaves word overlap out: b and c share no content word, but at least two content words with the same Porter stem
+("election", "elections"), ranked by the TF-IDF cosine of those stems. Each space is centred (the mean over held-out
+headlines subtracted) before cosines are taken.
+
+The three headlines of the answer's figure (López-Sánchez et al. 2018) are embedded too, by every space, including
+the convolutional clickbait model's layer after the Embedding: its convolution's activation map and its max-pooled
+features, for a model started at random and one started from GloVe 6B (trained once, seed 0).
 """
 
 from __future__ import annotations
@@ -12,28 +18,32 @@ from __future__ import annotations
 import numpy as np
 
 from embedlab.experiments.runs import Run
+from embedlab.lab.classifier import build_cnn, embedding_matrix, scores, train_selected
 from embedlab.lab.constants import DIM
-from embedlab.lab.pretrained import load_pretrained
-from embedlab.lab.task_models import task_model
-from embedlab.lab.tasks import load_task
+from embedlab.lab.pretrained import averaged, load_pretrained
+from embedlab.lab.task_models import task_model, training_indices
+from embedlab.lab.tasks import LENGTH, Vocabulary, load_task, task_vocabulary, tokenize
 from embedlab.lab.vectors import general_vectors, vector_settings
 
 TITLE = "Three headlines"
 QUESTION = "Which space puts two headlines about the same thing together?"
-FULL = {"seeds": [0, 1, 2]}
-QUICK = {"seeds": [0, 1]}
-TRIPLES = 100  # how many top (b, c) pairs the rule is applied to
+FULL = {"seeds": [0, 1, 2], "cnn_epochs": 10}
+QUICK = {"seeds": [0, 1], "cnn_epochs": 1}
+TRIPLES = 100  # how many top (b, c) pairs each rule is applied to
+CNN_RATE = 0.001  # Adam's default; the five-starts page chooses rates per arm, this page trains two models once
+# The figure of López-Sánchez et al. (2018), shown in the answer: one clickbait headline, two news headlines on one
+# topic.
+PAPER = {"soups": "Here are 21 healthy fall soups to stock your freezer",
+         "Himalaya": "Himalaya might miss 50% of its ice in eighty years",
+         "Alps": "Alps may lose 70% of snow by end of the century"}
+CNN_STARTS = ("from scratch", "from GloVe 6B")
+MAP_LAYER = "conv3"  # the width-3 convolution: its map is drawn, one row per filter, one column per position
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
     """Centred, then scaled to length 1: cosines then compare headlines with each other, not with the average."""
     x = x - x.mean(axis=0)
     return x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-12)
-
-
-def averaged(vectors, texts: list[list[str]]) -> np.ndarray:
-    """Each text as the mean of the vectors of its words (words without a vector skipped)."""
-    return np.stack([np.mean([vectors[w] for w in t if w in vectors.key_to_index], axis=0) for t in texts])
 
 
 def _content_tfidf():
@@ -56,13 +66,30 @@ def _random_table(texts: list[list[str]], seed: int) -> np.ndarray:
     return np.stack([table[[index[w] for w in t]].mean(axis=0) for t in texts])
 
 
-def choose_triples(texts: list[list[str]], labels: np.ndarray, count: int, seed: int = 0) -> list[tuple[int, int, int]]:
-    matrix = _content_tfidf().fit_transform(_content(texts))
+def _stems(texts: list[list[str]]) -> list[str]:
+    from nltk.stem import PorterStemmer
+
+    stem = PorterStemmer().stem
+    return [" ".join(stem(w) for w in t.split()) for t in _content(texts)]
+
+
+def choose_triples(texts: list[list[str]], labels: np.ndarray, count: int, shared: str = "words",
+                   seed: int = 0) -> list[tuple[int, int, int]]:
+    """(a, b, c) index triples by the module's rules: ``shared="words"``, b and c share two content words or more;
+    ``shared="stems"``, they share none, but two stems or more."""
+    words = _content_tfidf().fit_transform(_content(texts))
     bait, news = np.flatnonzero(labels == 1), np.flatnonzero(labels == 0)
+    common_words = ((words[bait] > 0).astype(int) @ (words[news] > 0).astype(int).T).toarray()
+    if shared == "words":
+        matrix, keep = words, common_words >= 2
+    else:
+        matrix = _content_tfidf().fit_transform(_stems(texts))
+        common_stems = ((matrix[bait] > 0).astype(int) @ (matrix[news] > 0).astype(int).T).toarray()
+        keep = (common_words == 0) & (common_stems >= 2)
     cosine = (matrix[bait] @ matrix[news].T).toarray()
-    shared_words = ((matrix[bait] > 0).astype(int) @ (matrix[news] > 0).astype(int).T).toarray()
-    cosine[(shared_words < 2) | (cosine > 0.95)] = 0  # one shared word is often a pun; near-copies say nothing
+    cosine[~keep | (cosine > 0.95)] = 0  # one shared word is often a pun; near-copies say nothing
     best = np.argsort(-cosine, axis=None)[:count]
+    best = best[cosine.flat[best] > 0]
     rng = np.random.default_rng(seed)
     triples = []
     for flat in best:
@@ -70,6 +97,43 @@ def choose_triples(texts: list[list[str]], labels: np.ndarray, count: int, seed:
         unrelated = np.flatnonzero((matrix[bait] @ matrix[[b, c]].T).toarray().max(axis=1) == 0)
         triples.append((int(bait[rng.choice(unrelated)]), int(b), int(c)))
     return triples
+
+
+def _train_cnn(task, start: str, glove, extra_words: list[str], seed: int, quick: bool, epochs: int):
+    """A convolutional clickbait model (Kim 2014's) started at random or from GloVe 6B, and its vocabulary: the
+    training words, every task word GloVe knows, and ``extra_words`` (the paper's headlines), so that a word
+    absent from the training headlines still has its own row, random or pretrained."""
+    train = training_indices(task, quick)
+    words = task_vocabulary(task, train, pretrained=[glove]).words[2:]
+    vocab = Vocabulary(words + sorted(set(extra_words) - set(words)))
+    x = vocab.encode(task.texts, LENGTH[task.name])
+
+    def build(optimizer):
+        model = build_cnn(len(vocab), LENGTH[task.name], glove.vector_size, optimizer=optimizer)
+        if start == "from GloVe 6B":
+            model.get_layer("embedding").set_weights([embedding_matrix(vocab, glove, seed)])
+        return model
+
+    trained = train_selected(build, x[train], task.labels[train], seed, [CNN_RATE], epochs, batch_size=128)
+    return trained, vocab, scores(trained.model, x[task.test], task.labels[task.test])
+
+
+def _cnn_layers(model):
+    """Functions from token ids to the convolution's activation map and to the max-pooled features."""
+    import keras
+
+    pooled = next(layer for layer in model.layers if isinstance(layer, keras.layers.Concatenate))
+    return keras.Model(model.inputs, [model.get_layer(MAP_LAYER).output, pooled.output])
+
+
+def _cosines(points: np.ndarray) -> list[list[float]]:
+    unit = points / np.maximum(np.linalg.norm(points, axis=-1, keepdims=True), 1e-12)
+    return (unit @ unit.T).round(3).tolist()
+
+
+def _b_nearer_c(unit: np.ndarray, triples: list[tuple[int, int, int]]) -> float:
+    a, b, c = (np.array(idx) for idx in zip(*triples))
+    return float(((unit[b] * unit[c]).sum(1) > (unit[a] * unit[b]).sum(1)).mean())
 
 
 def run(r: Run) -> dict:
@@ -82,51 +146,87 @@ def run(r: Run) -> dict:
                        for t in texts])
     keep = np.flatnonzero(usable)
     texts, labels = [texts[i] for i in keep], labels[keep]
-    triples = choose_triples(texts, labels, TRIPLES)
+    triples = {rule: choose_triples(texts, labels, TRIPLES, rule) for rule in ("words", "stems")}
+    paper = [tokenize(h) for h in PAPER.values()]
+    every = texts + paper  # the paper's three headlines last: rows len(texts) to len(texts) + 2 of every space
     seeds = r.settings["seeds"]
+    cnn, maps = {}, {}
+    for start in CNN_STARTS:
+        trained, vocab, held_out = _train_cnn(task, start, glove, [w for t in paper for w in t], seeds[0], r.quick,
+                                              r.settings["cnn_epochs"])
+        activation, pooled = _cnn_layers(trained.model).predict(vocab.encode(every, LENGTH["clickbait"]),
+                                                                batch_size=1024, verbose=0)
+        cnn[start] = {"scores": held_out, "epochs": trained.epochs, "pooled": pooled}
+        maps[start] = activation[len(texts):]
     spaces = {
-        "GloVe 6B average": [averaged(glove, texts)],
-        "word2vec average": [averaged(w2v, texts)],
-        "clickbait model, layer after the Embedding": [task_model("clickbait", s, r.quick).pooled(texts)
+        "GloVe 6B average": [averaged(glove, every)],
+        "word2vec average": [averaged(w2v, every)],
+        "clickbait model, layer after the Embedding": [task_model("clickbait", s, r.quick).pooled(every)
                                                        for s in seeds],
-        "random table average (word overlap only)": [_random_table(texts, s) for s in seeds],
-        "TF-IDF of content words (word overlap only)": [_content_tfidf().fit_transform(_content(texts)).toarray()],
+        **{f"convolutional clickbait model {start}, max-pooled": [cnn[start]["pooled"]] for start in CNN_STARTS},
+        "random table average (word overlap only)": [_random_table(every, s) for s in seeds],
+        "TF-IDF of content words (word overlap only)": [_content_tfidf().fit_transform(_content(every)).toarray()],
     }
-    results = {"rule": __doc__.split("\n\n")[1].replace("\n", " "), "triple": [" ".join(texts[i]) for i in triples[0]],
-               "triples_checked": len(triples), "spaces": {}}
+    first = list(triples["words"][0])
+    results = {"rule": __doc__.split("\n\n")[1].replace("\n", " "), "triple": [" ".join(texts[i]) for i in first],
+               "triples_checked": {rule: len(t) for rule, t in triples.items()},
+               "no_shared_word_triple": [" ".join(texts[i]) for i in triples["stems"][0]],
+               "paper": {"headlines": PAPER, "tokens": {k: t for k, t in zip(PAPER, paper)},
+                         "unseen_in_training": sorted({w for t in paper for w in t}
+                                                      - {w for i in task.train for w in task.texts[i]}),
+                         "cnn": {start: {"scores": cnn[start]["scores"], "epochs": cnn[start]["epochs"],
+                                         "map_cosines": _cosines(maps[start].reshape(3, -1))}
+                                 for start in CNN_STARTS}},
+               "spaces": {}}
+    n = len(texts)
     for name, versions in spaces.items():
-        wins, cosines = [], []
-        for points in versions:
-            unit = _unit(points)
-            a, b, c = (np.array(idx) for idx in zip(*triples))
-            bc, ab = (unit[b] * unit[c]).sum(1), (unit[a] * unit[b]).sum(1)
-            wins.append(float((bc > ab).mean()))
-            first = unit[list(triples[0])]
-            cosines.append((first @ first.T).round(3).tolist())
-        results["spaces"][name] = {"b_nearer_c_than_a": wins, "cosines": cosines[0]}
-    _figure(r, spaces, labels, triples[0], results)
+        units = [_unit(points) for points in versions]
+        results["spaces"][name] = {
+            "b_nearer_c_than_a": [_b_nearer_c(u, triples["words"]) for u in units],
+            "b_nearer_c_than_a_no_shared_word": [_b_nearer_c(u, triples["stems"]) for u in units],
+            "cosines": (units[0][first] @ units[0][first].T).round(3).tolist(),
+            "paper_cosines": (units[0][n:] @ units[0][n:].T).round(3).tolist(),
+        }
+    _figure(r, spaces, labels, first, maps, paper)
     return results
 
 
-def _figure(r: Run, spaces: dict, labels: np.ndarray, triple: tuple, results: dict) -> None:
+def _figure(r: Run, spaces: dict, labels: np.ndarray, triple: list, maps: dict, paper: list) -> None:
     import matplotlib.pyplot as plt
     from sklearn.decomposition import PCA
 
-    drawn = ["GloVe 6B average", "word2vec average", "clickbait model, layer after the Embedding"]
-    fig, axes = plt.subplots(1, len(drawn), figsize=(14, 5))
-    for ax, name in zip(axes, drawn):
+    fig = plt.figure(figsize=(8, 11))
+    grid = fig.add_gridspec(3, 3, height_ratios=[1, 1, 1.25])
+    for row, start in enumerate(CNN_STARTS):
+        top = float(maps[start].max())
+        for column, (name, tokens) in enumerate(zip(PAPER, paper)):
+            ax = fig.add_subplot(grid[row, column])
+            positions = max(len(tokens) - 2, 1)  # width-3 windows that hold words only
+            ax.imshow(maps[start][column, :positions].T, aspect="auto", cmap="viridis", vmin=0, vmax=top,
+                      interpolation="nearest")
+            ax.set_xticks(range(positions), tokens[:positions], rotation=90, fontsize=11)
+            ax.set_yticks([0, 99] if column == 0 else [], ["1", "100"] if column == 0 else [], fontsize=11)
+            ax.set_title(f"{name},\n{start}", fontsize=12)
+            if column == 0:
+                ax.set_ylabel("filter", fontsize=12)
+    drawn = ["GloVe 6B average", "clickbait model, layer after the Embedding",
+             "convolutional clickbait model from GloVe 6B, max-pooled"]
+    short = ["averaged GloVe 6B", "averaging clickbait\nmodel", "convolutional model\nfrom GloVe 6B"]
+    n = len(labels)
+    for column, (name, title) in enumerate(zip(drawn, short)):
+        ax = fig.add_subplot(grid[2, column])
         points = PCA(2, random_state=0).fit_transform(_unit(spaces[name][0]))
         for label, colour, text in ((0, "C0", "news"), (1, "C3", "clickbait")):
             # 6,400 points drawn as one embedded image: as vector shapes they made a 2 MB SVG
-            ax.scatter(*points[labels == label].T, s=3, alpha=0.15, color=colour, label=f"{text} (held-out)",
+            ax.scatter(*points[:n][labels == label].T, s=3, alpha=0.15, color=colour, label=f"{text} (held-out)",
                        rasterized=True)
         for letter, index in zip("abc", triple):
-            ax.scatter(*points[index], s=110, color="black", marker="*", zorder=3)
-            ax.annotate(letter, points[index], xytext=(6, 6), textcoords="offset points", fontsize=15, weight="bold")
-        ax.set_title(name.replace(", layer", ",\nlayer"), fontsize=14)
+            ax.scatter(*points[index], s=90, color="black", marker="*", zorder=3)
+            ax.annotate(letter, points[index], xytext=(5, 5), textcoords="offset points", fontsize=13, weight="bold")
+        ax.set_title(title, fontsize=12)
         ax.set_xticks([])
         ax.set_yticks([])
-    handles, names = axes[0].get_legend_handles_labels()
-    fig.legend(handles, names, loc="lower center", ncol=2, markerscale=6, fontsize=13, frameon=False)
-    fig.tight_layout(rect=(0, 0.08, 1, 1))
+    handles, names = ax.get_legend_handles_labels()
+    fig.legend(handles, names, loc="lower center", ncol=2, markerscale=6, fontsize=12, frameon=False)
+    fig.tight_layout(rect=(0, 0.04, 1, 1))
     r.save_figure(fig)

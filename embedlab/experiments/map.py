@@ -1,4 +1,5 @@
-"""The same words on two maps, the polarity classifier's Embedding table and word2vec.
+"""The same words on three maps: this site's word2vec, GloVe 6B (six billion words), and the polarity classifier's
+Embedding table.
 
 Each space is projected to 2-D with t-SNE (seeded). The results hold the words, their groups and both maps, which
 the site draws as linked interactive plots; each word's score, its row's dot product with the classifier's Dense
@@ -17,15 +18,16 @@ from embedlab.data.corpus import opinion_lexicon
 from embedlab.experiments.runs import Run
 from embedlab.lab.constants import FREQUENT
 from embedlab.lab.evaluation import agreement, agreement_chance, nearest
+from embedlab.lab.pretrained import load_pretrained
 from embedlab.lab.task_models import task_model, training_indices
 from embedlab.lab.tasks import FIRST_WORD, load_task
 from embedlab.lab.vectors import general_vectors, vector_settings
 
-TITLE = "Two maps of the same words"
-QUESTION = "Where do the same words lie in the polarity table and in word2vec? (interactive)"
+TITLE = "Maps of the same words"
+QUESTION = "Where do the same words lie in the polarity table, in word2vec and in GloVe 6B? (interactive)"
 FULL = {"seed": 0}  # the one polarity model mapped (t-SNE is seeded too)
 QUICK = {"seed": 0}
-WORD2VEC, TASK = "word2vec (general text)", "polarity task (trained from scratch)"
+WORD2VEC, GLOVE, TASK = "word2vec (general text)", "GloVe 6B (6 billion words)", "polarity task (trained from scratch)"
 OTHER_WORDS = 200  # the most frequent non-lexicon words of the training texts, for context
 K = 10  # nearest neighbours compared
 SHOWN_NEIGHBOURS = 5  # nearest neighbours listed in the map's tooltip
@@ -79,14 +81,16 @@ def _space(x: np.ndarray, words: list[str], lexicon: np.ndarray, sign: np.ndarra
 
 def run(r: Run) -> dict:
     word2vec = general_vectors("word2vec", vector_settings(r.quick))
+    glove = load_pretrained()
     table = task_model("polarity", r.settings["seed"], r.quick)
     rows = {w: i for i, w in enumerate(table.vocab.words) if i >= FIRST_WORD}  # padding and [UNK] rows left out
-    words, groups = _words(set(word2vec.key_to_index) & set(rows), r.quick)
-    vectors = {WORD2VEC: word2vec[words], TASK: table.table[[rows[w] for w in words]]}
+    words, groups = _words(set(word2vec.key_to_index) & set(glove.key_to_index) & set(rows), r.quick)
+    vectors = {WORD2VEC: word2vec[words], GLOVE: glove[words], TASK: table.table[[rows[w] for w in words]]}
     lexicon = np.array([g != "other" for g in groups])
     sign = np.array([g == "positive" for g in groups])[lexicon]
     lists = {name: nearest(x, K) for name, x in vectors.items()}
     shared = [len(set(a) & set(b)) for a, b in zip(lists[WORD2VEC], lists[TASK])]
+    shared_glove = [len(set(a) & set(b)) for a, b in zip(lists[GLOVE], lists[TASK])]
     score = vectors[TASK] @ table.unit[:-1]  # what the classifier reads off each row: > 0 leans positive
     results = {
         "words": words,
@@ -100,6 +104,9 @@ def run(r: Run) -> dict:
         "shared_mean": float(np.mean(shared)),
         "shared_chance": K * K / (len(words) - 1),  # two random neighbour lists of K among the other words
         "shared_none": float(np.mean(np.array(shared) == 0)),
+        "shared_neighbours_glove": shared_glove,
+        "shared_mean_glove": float(np.mean(shared_glove)),
+        "shared_none_glove": float(np.mean(np.array(shared_glove) == 0)),
         "agreement_chance": agreement_chance(sign),
         "score": dict(zip(words, np.round(score, 3).tolist())),
         "lexicon_score_agrees": float(np.mean((score[lexicon] > 0) == sign)),
@@ -114,18 +121,20 @@ def run(r: Run) -> dict:
 def _figure(r: Run, results: dict) -> None:
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(1, 2, figsize=(12, 5.6))
+    fig, axes = plt.subplots(2, 2, figsize=(8, 8.4))
     groups = np.array(results["groups"])
-    for ax, (name, space) in zip(axes, results["spaces"].items()):
+    for ax, (name, space) in zip(axes.flat, results["spaces"].items()):
         x, y = np.array(space["x"]), np.array(space["y"])
         for group, color in results["colors"].items():
             at = groups == group
-            ax.scatter(x[at], y[at], s=12, color=color, alpha=0.8, label=f"{group} ({at.sum()})")
+            ax.scatter(x[at], y[at], s=10, color=color, alpha=0.8, label=f"{group} ({at.sum()})")
         for word in results["labelled"]:
             i = results["words"].index(word)
-            ax.annotate(word, (x[i], y[i]), xytext=(3, 3), textcoords="offset points", fontsize=9)
-        ax.set_title(name, fontsize=11)
+            ax.annotate(word, (x[i], y[i]), xytext=(3, 3), textcoords="offset points", fontsize=11)
+        ax.set_title(name, fontsize=12)
         ax.set_xticks([])
         ax.set_yticks([])
-    axes[0].legend(loc="lower left", fontsize=9)
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    axes.flat[-1].axis("off")
+    axes.flat[-1].legend(handles, labels, loc="center", fontsize=12, markerscale=2, frameon=False)
     r.save_figure(fig)

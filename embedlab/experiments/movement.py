@@ -70,14 +70,15 @@ def run(r: Run) -> dict:
 def _figure(r: Run, results: dict) -> None:
     import matplotlib.pyplot as plt
 
-    fig, axes = plt.subplots(1, len(results["optimizers"]), figsize=(10, 3.6), sharey=False)
+    fig, axes = plt.subplots(1, len(results["optimizers"]), figsize=(8, 3.8), sharey=False)
     epochs = range(1, results["epochs"] + 1)
     for ax, (label, data) in zip(axes, results["optimizers"].items()):
         for i, (group, values) in enumerate(data["mean_move"].items()):
             ax.plot(epochs, values, marker="o", color=f"C{i}", label=f"{group}, {results['group_sizes'][group]} rows")
-        ax.set_title(f"{label}: test accuracy {data['test_accuracy']:.3f}", fontsize=10)
-        ax.set_xlabel("epoch")
+        ax.set_title(f"{label}: test accuracy {data['test_accuracy']:.3f}", fontsize=12)
+        ax.set_xlabel("epoch", fontsize=12)
+        ax.tick_params(labelsize=11)
         ax.grid(alpha=0.3)
-    axes[0].set_ylabel("mean distance of a row\nfrom its starting value")
-    axes[0].legend(fontsize=8)
+    axes[0].set_ylabel("mean distance of a row\nfrom its starting value", fontsize=12)
+    axes[0].legend(fontsize=11)
     r.save_figure(fig)

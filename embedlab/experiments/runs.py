@@ -68,7 +68,8 @@ class Run:
         import matplotlib.pyplot as plt
 
         buffer = io.StringIO()
-        with matplotlib.rc_context({"svg.hashsalt": "embedlab"}):
+        # Text stays text (not paths): searchable, and its size can be checked against the page's small print.
+        with matplotlib.rc_context({"svg.hashsalt": "embedlab", "svg.fonttype": "none"}):
             figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
         atomic_write_text(self.figure_path, buffer.getvalue())
         plt.close(figure)

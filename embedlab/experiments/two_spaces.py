@@ -107,22 +107,26 @@ def _figure(r: Run, results: dict) -> None:
     import matplotlib.pyplot as plt
 
     names = list(results["spaces"])
-    fig, axes = plt.subplots(2, 4, figsize=(13, 8.5), sharey=True)
+    fig, axes = plt.subplots(4, 2, figsize=(8, 11.5), sharey=True)
     for ax, label in zip(axes.flat, TABLE_METRICS):
         for row, name in enumerate(names):
             runs = results["spaces"][name]["metrics"][label]
-            ax.barh(row, np.mean(runs), color=f"C{row}", xerr=np.std(runs, ddof=1) if len(runs) > 1 else None)
+            ax.barh(row, np.mean(runs), color=f"C{row}", xerr=np.std(runs, ddof=1) if len(runs) > 1 else None,
+                    label=name)
         if label in CHANCE:
             section, key = CHANCE[label]
             chance = results["spaces"][names[0]]["details"][section][key]
             ax.axvline(chance, color="black", linestyle=":", label="chance")
-        ax.set_title(label.replace(", ", ",\n").replace(" accuracy", "\naccuracy"), fontsize=13)
-        ax.tick_params(labelsize=12)
+        ax.set_title(label.replace(", ", ",\n").replace(" accuracy", "\naccuracy"), fontsize=12)
+        ax.tick_params(labelsize=11)
         ax.axvline(0, color="black", linewidth=0.5)
-    for ax in axes[:, 0]:
-        ax.set_yticks(range(len(names)), names, fontsize=12)
+        ax.set_yticks([])  # the spaces are told apart by colour, in the legend above
     axes[0, 0].invert_yaxis()
-    handles, labels = axes[1, 0].get_legend_handles_labels()
-    fig.legend(handles, ["chance (guessing, or random neighbours)"], loc="lower center", fontsize=12, frameon=False)
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    chance = next((h for ax in axes.flat for h, name in zip(*ax.get_legend_handles_labels())
+                   if name == "chance"), None)
+    fig.legend(handles[:len(names)] + ([chance] if chance else []),
+               names + (["chance (guessing, or random neighbours)"] if chance else []), loc="upper center", ncol=2,
+               fontsize=11, frameon=False)
+    fig.tight_layout(rect=(0, 0, 1, 0.9))
     r.save_figure(fig)

@@ -36,22 +36,25 @@ def build_model(vocab_size: int, length: int, dim: int = DIM, matrix=None, train
 
 
 def fit(model, x, y, seed: int, batch_size: int = 32, steps_per_epoch: int = 30, patience: int = 3) -> int:
-    """Train with early stopping on a validation tenth of (x, y), keeping the best weights; returns the epochs run.
-
-    A small training set is repeated within an epoch so that every epoch makes at least ``steps_per_epoch``
-    updates: 50 examples are then not judged after a handful of gradient steps, and Keras's per-epoch overhead
-    (validation, callbacks) does not dominate the run.
-    """
+    """Train with early stopping on a validation tenth of (x, y) (see _split), keeping the best weights; returns the
+    epochs run."""
     import keras
 
-    held = np.random.default_rng(seed).permutation(len(x))
-    n_val = max(5, len(x) // 10)
-    val, train = held[:n_val], held[n_val:]
-    train = np.tile(train, int(np.ceil(steps_per_epoch * batch_size / len(train))))
+    train, val = _split(len(x), seed, batch_size, steps_per_epoch)
     stop = keras.callbacks.EarlyStopping(patience=patience, restore_best_weights=True)
     history = model.fit(x[train], y[train], validation_data=(x[val], y[val]), batch_size=batch_size, epochs=20,
                         shuffle=True, verbose=0, callbacks=[stop])
     return len(history.history["loss"])
+
+
+def _split(n: int, seed: int, batch_size: int, steps_per_epoch: int) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of a training part and a validation tenth (at least 5) of n examples. The training part is repeated
+    so that an epoch makes at least ``steps_per_epoch`` updates: 50 examples are then not judged after a handful of
+    gradient steps, and Keras's per-epoch overhead (validation, callbacks) does not dominate the run."""
+    held = np.random.default_rng(seed).permutation(n)
+    n_val = max(5, n // 10)
+    val, train = held[:n_val], held[n_val:]
+    return np.tile(train, int(np.ceil(steps_per_epoch * batch_size / len(train)))), val
 
 
 def scores(model, x, y) -> dict[str, float]:
@@ -80,8 +83,8 @@ def build_cnn(vocab_size: int, length: int, dim: int = DIM, optimizer="adam", tr
     embedding = keras.layers.Embedding(vocab_size, dim, trainable=trainable, name="embedding")
     words = ops.expand_dims(ops.cast(ops.not_equal(inputs, PAD), "float32"), -1)
     vectors = embedding(inputs) * words
-    pooled = [keras.layers.GlobalMaxPooling1D()(keras.layers.Conv1D(filters, w, activation="relu")(vectors))
-              for w in widths]
+    convolutions = [keras.layers.Conv1D(filters, w, activation="relu", name=f"conv{w}") for w in widths]
+    pooled = [keras.layers.GlobalMaxPooling1D()(convolution(vectors)) for convolution in convolutions]
     features = keras.layers.Dropout(dropout)(keras.layers.Concatenate()(pooled))
     model = keras.Model(inputs, keras.layers.Dense(1, activation="sigmoid")(features))
     model.compile(optimizer=optimizer, loss="binary_crossentropy", jit_compile=False)  # XLA: slower to set up on CPU
@@ -102,15 +105,11 @@ def train_selected(build, x, y, seed: int, rates, max_epochs: int, batch_size: i
     """Train ``build(optimizer)`` once per Adam learning rate in ``rates``, each with early stopping on the validation
     loss of the same held-back tenth of (x, y), and keep the one with the best validation accuracy.
 
-    The held-out split is never seen. A small training set is repeated within an epoch so that an epoch makes at
-    least ``steps_per_epoch`` updates (as in fit()).
+    The held-out split is never seen; a small training set is repeated within an epoch (see _split).
     """
     import keras
 
-    held = np.random.default_rng(seed).permutation(len(x))
-    n_val = max(5, len(x) // 10)
-    val, train = held[:n_val], held[n_val:]
-    train = np.tile(train, int(np.ceil(steps_per_epoch * batch_size / len(train))))
+    train, val = _split(len(x), seed, batch_size, steps_per_epoch)
     best = None
     for rate in rates:
         keras.utils.set_random_seed(seed)

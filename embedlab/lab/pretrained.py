@@ -95,6 +95,13 @@ def coverage(vectors, texts: list[list[str]]) -> dict:
     }
 
 
+def averaged(vectors, texts: list[list[str]]) -> np.ndarray:
+    """Each text as the mean of the vectors of its words; words without a vector are skipped, and a text with none
+    becomes the zero vector."""
+    return np.stack([np.mean([vectors[w] for w in t if w in vectors.key_to_index] or [np.zeros(vectors.vector_size)],
+                             axis=0) for t in texts]).astype("float32")
+
+
 # --- the default table ----------------------------------------------------------------------------------
 
 

@@ -29,6 +29,21 @@ def define_env(env):
     env.variables["benchmark_stamp"] = benchmark_stamp()  # a section with another stamp came from older code
 
     @env.macro
+    def verified_with(folder: str) -> str:
+        """One line naming the library versions and the date with which the outputs of snippets/FOLDER were recorded
+        (snippets/outputs.json, written by `make outputs`)."""
+        from embedlab.site.snippets import RECORD
+
+        entries = [e for path, e in json.loads(RECORD.read_text()).items() if path.startswith(f"snippets/{folder}/")]
+        found = {tuple(e["versions"].items()) for e in entries}  # in the order snippets.VERIFIED_WITH names them
+        if len(found) != 1:
+            raise ValueError(f"snippets/{folder}: outputs recorded with different versions; run make outputs")
+        names = {"tensorflow-cpu": "TensorFlow", "keras": "Keras", "jax": "JAX", "gensim": "gensim"}
+        libraries = ", ".join(f"{names.get(k, k)} {v}" for k, v in found.pop())
+        return (f'<p class="verified">Every output on this page was recorded by running its snippet with {libraries}, '
+                f'on {max(e["recorded"] for e in entries)}.</p>')
+
+    @env.macro
     def word_map():
         """The linked interactive maps of docs/results/map.json (see embedlab/site/word_map.py)."""
         from embedlab.site.word_map import word_map
@@ -85,8 +100,16 @@ def define_env(env):
         return [a - b for a, b in zip(runs, others, strict=True)]
 
     @env.filter
+    def paired(runs, others, key="accuracy"):
+        """Paired differences in ``key``, run by run, over the runs where both have it (a run on a subset that left
+        no texts of some kind has no score for them)."""
+        return [a[key] - b[key] for a, b in zip(runs, others, strict=True) if key in a and key in b]
+
+    @env.filter
     def diff_ci(differences, spec="+.3f"):
         """Paired differences (one per seed): their mean and 95% t-interval, as "+0.012 (-0.003 to +0.027)"."""
+        if not differences:
+            return "no such texts"
         low, centre, high = interval(differences)
         if len(differences) < 2:
             return f"{centre:{spec}} (one seed, no interval)"
@@ -95,6 +118,8 @@ def define_env(env):
     @env.filter
     def direction(differences, higher="higher", lower="lower", level="no different"):
         """One of three words, by whether the 95% interval of the paired differences lies above or below zero."""
+        if len(differences) < 2:
+            return level
         low, _, high = interval(differences)
         return higher if low > 0 else lower if high < 0 else level
 

@@ -1,6 +1,6 @@
 """The interactive word maps of docs/experiments/map.md, drawn with Bokeh from docs/results/map.json at build time.
 
-The two plots share one ColumnDataSource, so selecting words in one map highlights the same words in the other.
+The plots share one ColumnDataSource, so selecting words in one map highlights the same words in the other.
 BokehJS is served by the site itself (hooks/bokeh_assets.py copies it to BOKEH_JS), never from a CDN.
 """
 
@@ -17,8 +17,9 @@ TOOLTIP = """
 <div><b>@word</b> (@group)</div>
 <div>classifier score @score{+0.00}</div>
 <div>nearest in word2vec: @nn_0</div>
-<div>nearest in the polarity table: @nn_1</div>
-<div>neighbours shared, of {k}: @shared</div>
+<div>nearest in GloVe 6B: @nn_1</div>
+<div>nearest in the polarity table: @nn_2</div>
+<div>neighbours shared with the polarity table, of {k}: word2vec @shared, GloVe 6B @shared_glove</div>
 """
 
 
@@ -32,6 +33,7 @@ def plots(results: dict) -> list:
         "group": results["groups"],
         "score": [results["score"][w] for w in results["words"]],
         "shared": results["shared_neighbours"],
+        "shared_glove": results["shared_neighbours_glove"],
     }
     for i, space in enumerate(results["spaces"].values()):
         data |= {f"x_{i}": space["x"], f"y_{i}": space["y"], f"nn_{i}": [", ".join(n) for n in space["neighbours"]]}
@@ -58,11 +60,11 @@ def plots(results: dict) -> list:
 
 
 def word_map(results: dict, page_url: str) -> str:
-    """The HTML that loads BokehJS (by a path relative to the page) and draws the two linked maps."""
+    """The HTML that loads BokehJS (by a path relative to the page) and draws the linked maps."""
     from bokeh.embed import components
     from bokeh.layouts import gridplot
 
-    grid = gridplot([plots(results)], width=420, height=420, sizing_mode="scale_width", toolbar_location="above")
+    grid = gridplot(plots(results), ncols=2, width=420, height=420, sizing_mode="scale_width", toolbar_location="above")
     script, div = components(grid)
     src = posixpath.relpath(BOKEH_JS, posixpath.dirname(page_url) or ".")
     return f'<script src="{src}"></script>\n{script}\n{div}'

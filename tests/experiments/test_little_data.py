@@ -1,32 +1,69 @@
-"""The little-data page: what its text states about the committed full learning curves, in paired differences."""
+"""The little-data page: its runs are complete and paired, its unseen-word test is what the page says, and the
+numbers it states follow from the results."""
 
-from embedlab.lab.stats import interval
+import numpy as np
 
-
-def _paired(results: dict, task: str, init: str, n: int, key: str = "accuracy") -> list[float]:
-    runs = results["little_data"]["tasks"][task]
-    return [a[key] - b[key] for a, b in zip(runs[init][str(n)], runs["random"][str(n)])]
+from embedlab.experiments.little_data import KEY_WORDS, STARTS, _key_words, unseen_items
 
 
-def _includes_zero(differences) -> bool:
-    low, _, high = interval(differences)
-    return low <= 0 <= high
+def _paired(t: dict, start: str, n: int) -> list[float]:
+    return [a["accuracy"] - b["accuracy"] for a, b in zip(t["runs"][start][str(n)], t["runs"]["random"][str(n)])]
 
 
-def test_full_clickbait_fine_tuned_word2vec_ahead_in_every_seed_from_300(full):
-    for n in full["little_data"]["sizes"][2:]:
-        assert all(d > 0 for d in _paired(full, "clickbait", "word2vec fine-tuned", n)), n
-    assert not _includes_zero(_paired(full, "clickbait", "word2vec frozen", full["little_data"]["sizes"][-1]))
+def test_every_task_size_and_start_has_a_run_per_seed(results):
+    r = results["little_data"]
+    assert r["starts"] == list(STARTS)
+    for name, t in r["tasks"].items():
+        assert r["key_words"][name] == KEY_WORDS[name]
+        for start in STARTS:
+            assert t["rates"][start] in r["settings"]["rates"]
+            for n in r["settings"]["sizes"]:
+                runs = t["runs"][start][str(n)]
+                assert len(runs) == len(r["settings"]["seeds"])
+                # one learning rate per task and start, chosen once and kept for every size and seed
+                assert all(run["rate"] == t["rates"][start] for run in runs)
+                assert all(0.3 < run["accuracy"] <= 1 for run in runs)
 
 
-def test_full_clickbait_smallest_sets_too_spread_to_tell(full):
-    for n in full["little_data"]["sizes"][:2]:
-        for init in ("word2vec frozen", "word2vec fine-tuned"):
-            assert _includes_zero(_paired(full, "clickbait", init, n)), (init, n)
+def test_unseen_scores_exist_exactly_where_there_are_such_texts(results):
+    r = results["little_data"]
+    for t in r["tasks"].values():
+        for n in r["settings"]["sizes"]:
+            counts = t["unseen_items"][str(n)]
+            assert len(counts) == len(r["settings"]["seeds"])
+            for start in STARTS:
+                for count, run in zip(counts, t["runs"][start][str(n)]):
+                    assert ("unseen_accuracy" in run) == (count > 0)
 
 
-def test_full_polarity_no_gain_from_this_word2vec(full):
-    for n in full["little_data"]["sizes"]:
-        frozen = _paired(full, "polarity", "word2vec frozen", n)
-        assert sum(d < 0 for d in frozen) > len(frozen) / 2, n
-        assert _includes_zero(_paired(full, "polarity", "word2vec fine-tuned", n)), n
+def test_fewer_unseen_texts_as_the_training_subset_grows(results):
+    """The page says so: a larger subset covers more of the key words."""
+    r = results["little_data"]
+    for name, t in r["tasks"].items():
+        means = [np.mean(t["unseen_items"][str(n)]) for n in r["settings"]["sizes"]]
+        assert means == sorted(means, reverse=True), (name, means)
+
+
+class _Vectors:
+    key_to_index = {"good": 0, "awful": 1, "plot": 2}
+
+
+def test_unseen_items_need_every_key_word_unseen_and_known():
+    texts = [["good", "plot"], ["awful", "plot"], ["good"], ["awful"], ["splendid"], ["plot"], ["the"]]
+    is_key = {"good", "awful", "splendid"}.__contains__
+    # training saw texts 0 and 5: "good" and "plot" are seen, "awful" is not; "splendid" has no vector
+    found = unseen_items(texts, np.arange(1, 7), np.array([0, 5]), is_key, _Vectors())
+    assert found.tolist() == [1, 3]  # not 2 (seen key word), 4 (no vector), 5 or 6 (no key word)
+
+
+def test_content_words_leave_out_stop_words_and_numbers():
+    is_key = _key_words("content words")
+    assert [w for w in ["the", "21", "soups", "freezer", "your"] if is_key(w)] == ["soups", "freezer"]
+
+
+def test_full_frozen_glove_gains_most_with_the_fewest_texts(full):
+    """The page: with the smallest subsets the mean differences are the largest."""
+    r = full["little_data"]
+    for name, t in r["tasks"].items():
+        means = [np.mean(_paired(t, "GloVe 6B frozen", n)) for n in r["settings"]["sizes"]]
+        assert means[0] == max(means), name

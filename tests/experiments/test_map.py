@@ -1,4 +1,5 @@
-"""The map page: what it states about the two maps, in the quick and the committed full results."""
+"""The map page: what it states about the three maps, in the quick and the committed full results."""
+
 
 def test_maps_polarity_table_splits_by_the_classifiers_score(results):
     maps = results["map"]
@@ -22,3 +23,14 @@ def test_maps_polarity_is_in_the_vectors_not_made_by_the_projection(results):
 def test_maps_spaces_share_few_neighbours(results):
     maps = results["map"]
     assert maps["shared_mean"] < 1 and maps["shared_none"] > 0.5
+
+
+def test_maps_show_three_spaces_with_the_same_words(results):
+    maps = results["map"]
+    assert list(maps["spaces"]) == ["word2vec (general text)", "GloVe 6B (6 billion words)",
+                                    "polarity task (trained from scratch)"]
+    for space in maps["spaces"].values():
+        assert len(space["x"]) == len(space["neighbours"]) == len(maps["words"])
+    assert len(maps["shared_neighbours_glove"]) == len(maps["words"])
+    assert 0 <= maps["shared_mean_glove"] <= maps["k"]
+

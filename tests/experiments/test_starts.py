@@ -41,11 +41,7 @@ def test_interval_is_a_t_interval():
     assert high - mean == pytest.approx(mean - low)
 
 
-def test_full_own_word2vec_is_a_weaker_start_than_glove(full):
-    r = full["starts"]
-    for task in r["tasks"].values():
+def test_full_own_word2vec_covers_much_less_than_glove(full):
+    """The page: its coverage of the tasks' words is much lower."""
+    for task in full["starts"]["tasks"].values():
         assert task["coverage"]["word2vec"]["type_coverage"] < task["coverage"]["GloVe 6B"]["type_coverage"] - 0.2
-        for model in r["models"]:
-            frozen = {start: np.mean([run["accuracy"] for run in task["runs"][model][start]])
-                      for start in ("GloVe 6B frozen", "word2vec frozen")}
-            assert frozen["word2vec frozen"] < frozen["GloVe 6B frozen"]

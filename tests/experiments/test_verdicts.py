@@ -6,7 +6,15 @@ import html
 
 import pytest
 
-from embedlab.experiments.verdicts import HOLDS, NOT, PART, pretrained_start_helps, rows_only_move_when_looked_up
+from embedlab.experiments.verdicts import (
+    HOLDS,
+    NOT,
+    PART,
+    pretrained_start_helps,
+    pretrained_start_helps_with_little_data,
+    rows_only_move_when_looked_up,
+    unseen_words_gain_from_pretrained,
+)
 from embedlab.experiments.verdicts import verdicts as all_verdicts
 
 
@@ -46,3 +54,25 @@ def test_index_shows_the_verdicts(site, full):
     page = html.unescape((site / "experiments" / "index.html").read_text())
     for row in all_verdicts(full):
         assert row["verdict"] in page and row["claim"] in page
+
+
+def _little(differences: list[float], key: str = "accuracy") -> dict:
+    """Made-up little-data results: one task, sizes 50, 100, 300, the GloVe starts ahead of random by
+    ``differences`` (one per seed) at every size."""
+    random = [{key: 0.6} for _ in differences]
+    ahead = [{key: 0.6 + d} for d in differences]
+    runs = {"random": {}, "GloVe 6B frozen": {}, "GloVe 6B fine-tuned": {}}
+    for n in ("50", "100", "300"):
+        runs["random"][n] = random
+        runs["GloVe 6B frozen"][n] = runs["GloVe 6B fine-tuned"][n] = ahead
+    return {"little_data": {"settings": {"sizes": [50, 100, 300]}, "tasks": {"t": {"runs": runs}}}}
+
+
+@pytest.mark.parametrize(("differences", "verdict"), [
+    ([0.05, 0.06, 0.055], HOLDS),
+    ([0.05, -0.06, 0.01], NOT),
+    ([-0.05, -0.06, -0.055], NOT),
+])
+def test_paired_intervals_decide_the_little_data_verdicts(differences, verdict):
+    assert pretrained_start_helps_with_little_data(_little(differences))[0] == verdict
+    assert unseen_words_gain_from_pretrained(_little(differences, "unseen_accuracy"))[0] == verdict
