@@ -103,3 +103,9 @@ def test_pages_with_snippets_name_the_versions_their_outputs_were_recorded_with(
         text = html.unescape(page.read_text())
         assert "Every output on this page was recorded by running its snippet with" in text, page
         assert f"Keras {versions()['keras']}" in text and f"JAX {versions()['jax']}" in text, page
+
+
+def test_colour_scheme_follows_the_readers_system_setting(site):
+    """The palette offers the system setting first, then light and dark for it to pick by media query."""
+    media = re.findall(r'data-md-color-media="([^"]+)"', (site / "index.html").read_text())
+    assert media[:3] == ["(prefers-color-scheme)", "(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"]
