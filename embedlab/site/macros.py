@@ -32,14 +32,13 @@ def define_env(env):
     def verified_with(folder: str) -> str:
         """One line naming the library versions and the date with which the outputs of snippets/FOLDER were recorded
         (snippets/outputs.json, written by `make outputs`)."""
-        from embedlab.site.snippets import RECORD
+        from embedlab.site.snippets import RECORD, VERIFIED_WITH
 
         entries = [e for path, e in json.loads(RECORD.read_text()).items() if path.startswith(f"snippets/{folder}/")]
-        found = {tuple(e["versions"].items()) for e in entries}  # in the order snippets.VERIFIED_WITH names them
+        found = {tuple(e["versions"].items()) for e in entries}  # in the order VERIFIED_WITH names them
         if len(found) != 1:
             raise ValueError(f"snippets/{folder}: outputs recorded with different versions; run make outputs")
-        names = {"tensorflow-cpu": "TensorFlow", "keras": "Keras", "jax": "JAX", "gensim": "gensim"}
-        libraries = ", ".join(f"{names.get(k, k)} {v}" for k, v in found.pop())
+        libraries = ", ".join(f"{VERIFIED_WITH[k]} {v}" for k, v in found.pop())
         return (f'<p class="verified">Every output on this page was recorded by running its snippet with {libraries}, '
                 f'on {max(e["recorded"] for e in entries)}.</p>')
 
@@ -93,11 +92,6 @@ def define_env(env):
         if len(runs) == 1:
             return f"{runs[0]:{spec}}"
         return f"{np.mean(runs):{spec}} ± {np.std(runs, ddof=1):{spec}}"
-
-    @env.filter
-    def minus(runs, others):
-        """Paired differences, run by run: ``starts | minus(random)``."""
-        return [a - b for a, b in zip(runs, others, strict=True)]
 
     @env.filter
     def paired(runs, others, key="accuracy"):

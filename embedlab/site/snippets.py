@@ -27,7 +27,8 @@ SNIPPETS = ROOT / "snippets"
 RECORD = SNIPPETS / "outputs.json"
 BACKENDS = ("tensorflow", "jax")  # Keras backends the site shows outputs for; TensorFlow is the default
 EVERY_BACKEND_PAGES = ("lookup_table",)  # the mechanism page: its backend-neutral snippets are run under each
-VERIFIED_WITH = ("tensorflow-cpu", "keras", "jax", "gensim")  # versions recorded with each output, named on the pages
+# Libraries whose versions are recorded with each output and named on the pages: package name -> name shown.
+VERIFIED_WITH = {"tensorflow-cpu": "TensorFlow", "keras": "Keras", "jax": "JAX", "gensim": "gensim"}
 
 
 def all_snippets() -> list[Path]:
