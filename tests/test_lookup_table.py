@@ -5,10 +5,12 @@ import re
 
 import pytest
 
-BACKENDS = pytest.mark.parametrize("backend", ["tensorflow", "jax"])
+from embedlab.site.snippets import BACKENDS
+
+EVERY_BACKEND = pytest.mark.parametrize("backend", BACKENDS)
 
 
-@BACKENDS
+@EVERY_BACKEND
 def test_one_hot_equals_gather(run_snippet, recorded_output, backend):
     out = run_snippet("lookup_table/one_hot_equals_gather.py", backend=backend)
     assert "max |embedding(ids) - one_hot(ids) @ W| = 0.0\n" in out
@@ -36,7 +38,7 @@ def test_dense_gradient_under_jax(run_snippet, recorded_output):
     assert out == recorded_output("lookup_table/dense_gradient_jax.py")
 
 
-@BACKENDS
+@EVERY_BACKEND
 def test_repeated_ids_reach_adaptive_optimizers_differently(run_snippet, recorded_output, backend):
     out = run_snippet("lookup_table/repeated_ids.py", backend=backend)
     square = {"tensorflow": 4, "jax": 16}[backend]  # four gradients of 1: sum of squares, or square of the sum
@@ -65,7 +67,7 @@ def test_adam_moves_absent_rows(run_snippet, recorded_output):
     assert out == recorded_output("lookup_table/adam_absent_rows.py")
 
 
-@BACKENDS
+@EVERY_BACKEND
 def test_mask_zero(run_snippet, recorded_output, backend):
     out = run_snippet("lookup_table/mask_zero.py", backend=backend)
     lines = dict(line.split(":", 1) for line in out.splitlines())
@@ -75,7 +77,7 @@ def test_mask_zero(run_snippet, recorded_output, backend):
     assert out == recorded_output("lookup_table/mask_zero.py", backend)
 
 
-@BACKENDS
+@EVERY_BACKEND
 def test_out_of_range(run_snippet, recorded_output, backend):
     out = run_snippet("lookup_table/out_of_range.py", backend=backend)
     expected = {"tensorflow": "InvalidArgumentError", "jax": "no error, returns [nan nan]"}[backend]
@@ -84,7 +86,7 @@ def test_out_of_range(run_snippet, recorded_output, backend):
     assert out == recorded_output("lookup_table/out_of_range.py", backend)
 
 
-@BACKENDS
+@EVERY_BACKEND
 def test_initializers(run_snippet, recorded_output, backend):
     out = run_snippet("lookup_table/initializers.py", backend=backend)
     low, high = map(float, re.search(r"min (\S+)\s+max (\S+)", out).groups())
@@ -96,7 +98,7 @@ def test_initializers(run_snippet, recorded_output, backend):
     assert out == recorded_output("lookup_table/initializers.py", backend)
 
 
-@BACKENDS
+@EVERY_BACKEND
 def test_small_model(run_snippet, backend):
     out = run_snippet("lookup_table/small_model.py", backend=backend)
     accuracy = float(re.search(r"test accuracy: (\S+)", out).group(1))
