@@ -3,7 +3,15 @@ VENV := .venv
 PYTHON := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build test outputs figures figures-quick check-figures
+.PHONY: install data browser serve build test outputs figures figures-quick check-figures
+
+# Offline, EMBEDLAB_DATA names a local copy of the data (see README). The snippets and notebooks load data the way a
+# reader's copy does, through NLTK and Keras's get_file; they read the same copy: NLTK through NLTK_DATA, get_file
+# through a Keras cache folder that `data` fills from it.
+ifdef EMBEDLAB_DATA
+export NLTK_DATA ?= $(EMBEDLAB_DATA)/nltk_data
+export KERAS_HOME ?= $(CURDIR)/.cache/keras
+endif
 
 $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	python3 -m venv $(VENV)
@@ -11,7 +19,12 @@ $(VENV)/.installed: requirements.txt constraints.txt pyproject.toml
 	$(PYTHON) -m pip install --disable-pip-version-check --no-deps -e .
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed data
+
+data:
+ifdef EMBEDLAB_DATA
+	@mkdir -p "$(KERAS_HOME)/datasets" && cp -f "$(EMBEDLAB_DATA)"/clickbait/*.gz "$(KERAS_HOME)/datasets/"
+endif
 
 serve: install
 	$(VENV)/bin/mkdocs serve
@@ -34,7 +47,7 @@ browser:
 test: install browser
 	$(PYTHON) -m pytest
 
-# Rerun every snippet with its full settings and record what it prints for the pages (about 2 minutes).
+# Rerun every snippet with its full settings and record what it prints for the pages (about 16 minutes: each runs twice).
 outputs: install
 	$(PYTHON) -m embedlab.site.snippets
 

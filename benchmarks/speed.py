@@ -17,6 +17,7 @@ is stale); build, tests and figures time the whole project and record the commit
 from __future__ import annotations
 
 import argparse
+import ast
 import datetime
 import importlib
 import json
@@ -43,9 +44,40 @@ SNIPPETS = {"sgns": ROOT / "snippets" / "word2vec" / "sgns_keras.py",
             "glove": ROOT / "snippets" / "glove" / "glove_keras.py"}
 
 
+def taken(variable: str) -> set[str]:
+    """The names this script reads from a snippet's globals, as in sgns["train"]."""
+    tree = ast.parse(Path(__file__).read_text())
+    return {node.slice.value for node in ast.walk(tree) if isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Name) and node.value.id == variable and isinstance(node.slice, ast.Constant)}
+
+
+def code_run(path: Path, names: set[str], leave_out: frozenset[str] = frozenset()) -> list[str]:
+    """The top-level definitions of ``path`` that ``names`` name, and those that they use in turn, as source text.
+    That is the code the benchmark runs from a file: not a snippet's imports, its own data loading or its __main__
+    block, which only run when it is run as a program."""
+    defined = {}
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            defined[node.name] = node
+        elif isinstance(node, ast.Assign):
+            defined.update({n.id: node for target in node.targets for n in ast.walk(target) if isinstance(n, ast.Name)})
+    todo, found = [n for n in names if n not in leave_out], []
+    while todo:
+        node = defined.get(todo.pop())
+        if node is not None and node not in found:
+            found.append(node)
+            todo += [n.id for n in ast.walk(node) if isinstance(n, ast.Name) and n.id not in leave_out]
+    return sorted(ast.unparse(node) for node in found)
+
+
 def methods_stamp() -> str:
-    """What decides the methods section's numbers, besides the machine and the libraries."""
-    return fingerprint(files=[Path(__file__), *SNIPPETS.values()])
+    """What decides the methods section's numbers, besides the machine, the libraries and the data: the code it runs,
+    from this script (methods() and what it calls, but not this stamp), from the two snippets (what it takes from
+    them and what that uses) and the package module that gives it the corpus."""
+    code = code_run(Path(__file__), {"methods"}, leave_out=frozenset({"methods_stamp"}))
+    for variable, path in SNIPPETS.items():
+        code += code_run(path, taken(variable))
+    return fingerprint(modules=["embedlab.data.corpus"], params=code)
 
 
 def commit() -> str | None:

@@ -2,7 +2,7 @@
 
 Each executed notebook is written to docs/notebooks/NAME.ipynb (ignored by git), which mkdocs-jupyter renders with
 its outputs and offers for download. Executed copies are cached (embedlab.site.notebooks), so `mkdocs build` and
-`mkdocs serve` rerun a notebook only when it or the package code it imports changed.
+`mkdocs serve` rerun a notebook only when it, the requirements or the code that runs it changed.
 """
 
 from mkdocs.exceptions import PluginError

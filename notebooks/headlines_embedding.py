@@ -15,23 +15,36 @@
 # word, average the rows, one sigmoid unit) to tell clickbait headlines from news headlines, then opens the table it
 # learned and asks what its rows mean.
 #
-# The data are the 32,000 headlines of Chakraborty et al. (2016), half clickbait, half news. `embedlab` downloads them
-# from the authors' repository once, checks their sha256 and caches them; with `EMBEDLAB_DATA` set it reads a local
-# copy instead. Every random step is seeded, so running the notebook again gives the same numbers.
+# The data are the 32,000 headlines of Chakraborty et al. (2016), half clickbait, half news. Keras's `get_file`
+# downloads them from the authors' repository once, checks their sha256 and keeps them in its cache folder
+# (`~/.keras/datasets`, or `$KERAS_HOME/datasets`). Every random step is seeded, so running the notebook again gives
+# the same numbers.
 
 # %%
 import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's start-up messages out of the outputs
 
+import gzip
+
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-from embedlab.data.corpus import clickbait_headlines
+SOURCE = "https://github.com/bhargaviparanjape/clickbait/raw/master/dataset/"
+SHA256 = {"clickbait_data": "a174ae2a377908ae58a514416c01a19c882de27fa6b1500da3774114e332a546",
+          "non_clickbait_data": "4baa2a3cf6b28a48b765e4f763b5d5f03535caae1c70a26f680d39b0ca782a05"}
+
+
+def headlines_in(name: str) -> list[str]:
+    path = keras.utils.get_file(f"{name}.gz", SOURCE + f"{name}.gz", file_hash=SHA256[name])
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        return [line.strip() for line in lines if line.strip()]
+
 
 keras.utils.set_random_seed(0)
-texts, labels = clickbait_headlines()
+bait, news = headlines_in("clickbait_data"), headlines_in("non_clickbait_data")
+texts, labels = bait + news, [1] * len(bait) + [0] * len(news)
 headlines, labels = np.array(texts), np.array(labels)
 print(f"{len(headlines):,} headlines, {labels.mean():.0%} clickbait")
 for i in (0, 1, -1, -2):

@@ -15,8 +15,8 @@
 # This walkthrough builds the training pairs step by step, trains that model with Keras, trains gensim's `Word2Vec`
 # on the same corpus with the same settings, and compares the two sets of vectors.
 #
-# The corpus is the Brown corpus from NLTK (about a million words). `embedlab` downloads it once from NLTK's data
-# repository, checks its sha256 and caches it; with `EMBEDLAB_DATA` set it reads a local copy instead.
+# The corpus is the Brown corpus from NLTK (about a million words). NLTK reads it from its data folders (or the folder
+# that `NLTK_DATA` names) and downloads it there on first use.
 
 # %%
 import os
@@ -26,14 +26,18 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # keep TensorFlow's start-up
 import collections
 
 import keras
+import nltk
 import numpy as np
 from gensim.models import KeyedVectors, Word2Vec
 from gensim.test.utils import datapath
 
-from embedlab.data.corpus import nltk_sentences
-
 DIM, WINDOW, NEGATIVES, MIN_COUNT, SAMPLE, EPOCHS = 100, 5, 5, 5, 1e-3, 2
-sentences = nltk_sentences("brown")
+try:
+    nltk.data.find("corpora/brown.zip")
+except LookupError:
+    nltk.download("brown", quiet=True)
+# Lowercase words only, one list per sentence.
+sentences = [s for s in ([w.lower() for w in s if w.isalpha()] for s in nltk.corpus.brown.sents()) if s]
 print(f"{len(sentences):,} sentences, {sum(map(len, sentences)):,} tokens")
 print(sentences[1][:12])
 

@@ -39,7 +39,8 @@ SHOW_TAB = """(button) => {
 }"""
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 MAX_PAGE_BYTES = 2_000_000
-SEARCHES = {"IndexedSlices": "lookup-table/", "negative sampling": "word2vec/", "fastText": "fasttext/"}
+SEARCHES = {"IndexedSlices": "lookup-table/", "negative sampling": "word2vec/", "fastText": "fasttext/",
+            "load glove": "pretrained/", "freeze": "glossary/", "OOV": "glossary/", "PMI": "glossary/"}
 TOP_RESULTS = 3
 PARALLEL_TABS = 2
 

@@ -2,6 +2,8 @@
 lab's (embedlab.lab.vectors), with which the experiments train GloVe."""
 
 import collections
+import importlib.util
+import json
 import re
 import runpy
 
@@ -21,7 +23,7 @@ def test_glove_keras_trains(run_snippet):
     shown = re.search(r"of ([\d,]+) words, ([\d,]+) non-zero", out).groups()
     # The counts it prints are those of the lab's own implementation on the same 5,000 sentences.
     snippet = runpy.run_path(str(SNIPPET), run_name="glove_keras")
-    sentences = nltk_sentences("brown")[:5000]
+    sentences = snippet["brown_sentences"]()[:5000]
     counts = collections.Counter(w for s in sentences for w in s)
     words = [w for w, c in counts.most_common() if c >= snippet["MIN_COUNT"]]
     counted = cooccurrence(sentences, words, snippet["WINDOW"]).nnz
@@ -38,3 +40,29 @@ def test_snippet_and_lab_count_the_same_cooccurrences():
     assert X.nnz > 10_000
     assert (X.row == lab.row).all() and (X.col == lab.col).all()
     np.testing.assert_allclose(X.data, lab.data, rtol=1e-12)
+
+
+def _backends_script():
+    spec = importlib.util.spec_from_file_location("glove_backends", ROOT / "benchmarks" / "glove_backends.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_backend_comparison_comes_from_the_current_code():
+    recorded = json.loads((ROOT / "docs" / "results" / "glove_backends.json").read_text())
+    assert recorded["stamp"] == _backends_script().stamp(), (
+        "glove_backends.json is stale: rerun `python benchmarks/glove_backends.py --seeds 3`")
+
+
+def test_backend_comparison_supports_what_the_page_says(recorded_output):
+    """The GloVe page: the runs are of the snippet's own settings on the counts its output shows, and JAX's AdaGrad
+    sums for the frequent words end larger than TensorFlow's in every seed."""
+    r = json.loads((ROOT / "docs" / "results" / "glove_backends.json").read_text())
+    snippet = runpy.run_path(str(SNIPPET), run_name="glove_keras")
+    cells = int(re.search(r"([\d,]+) non-zero", recorded_output("glove/glove_keras.py")).group(1).replace(",", ""))
+    for runs in r["runs"].values():
+        assert set(runs["cells"]) == {cells} and set(runs["batch"]) == {snippet["BATCH"]}
+        assert set(runs["epochs"]) == {snippet["EPOCHS"]} and len(runs["wordsim353"]) == r["seeds"]
+    tf, jax = r["runs"]["TensorFlow"], r["runs"]["JAX"]
+    assert all(j > t for j, t in zip(jax["accumulator_frequent"], tf["accumulator_frequent"]))

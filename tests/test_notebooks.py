@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from embedlab.site.notebooks import ROOT, SOURCES, execute, text_outputs
+from embedlab.site.snippets import NO_PROJECT
 
 NAMES = sorted(path.stem for path in SOURCES.glob("*.py"))
 
@@ -51,12 +52,15 @@ def test_page_shows_outputs_and_offers_the_notebook(site, name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_downloaded_notebook_reruns_to_the_same_outputs(site, name):
-    """What a reader downloads, run top to bottom in a fresh kernel, prints exactly what the page shows."""
+def test_downloaded_notebook_reruns_to_the_same_outputs(site, name, tmp_path):
+    """What a reader downloads, run top to bottom in a fresh kernel from an empty folder, where this project's package
+    cannot be imported, prints exactly what the page shows."""
     shown = nbformat.read(site / "notebooks" / name / f"{name}.ipynb", as_version=4)
     fresh = nbformat.from_dict(shown)
     for cell in fresh.cells:
         if cell.cell_type == "code":
             cell.outputs = []
-    execute(fresh)
+    fresh.cells.insert(0, nbformat.v4.new_code_cell(NO_PROJECT))
+    execute(fresh, folder=tmp_path)
+    fresh.cells.pop(0)
     assert text_outputs(fresh) == text_outputs(shown)

@@ -5,6 +5,7 @@ is a one-line DataError that names the file."""
 from __future__ import annotations
 
 import gzip
+import re
 import sys
 
 import numpy as np
@@ -205,3 +206,50 @@ def test_coverage_counts_types_and_tokens():
     assert cov["token_coverage"] == pytest.approx(5 / 7)
     assert cov["top_missing"] == [("dog", 1), ("zebra", 1)]
     assert coverage(kv, [])["token_coverage"] == 0.0
+
+
+def test_published_vectors_recipe_output_is_what_the_page_says(recorded_output):
+    """The page reads the recorded output: the commonest words without a published vector are contractions, and
+    fine-tuning moved neither the padding row nor [UNK] (no training text has an unknown word)."""
+    out = recorded_output("pretrained/published_vectors.py")
+    missing = re.search(r"without one: (.+)$", out, re.MULTILINE).group(1).split(", ")
+    assert len(missing) == 6 and all("'" in word for word in missing)
+    assert "padding 0.000, [UNK] 0.000" in out
+
+
+def test_published_vectors_recipe(run_snippet):
+    """The recipe page: the matrix holds the published rows, both phases train, and fine-tuning leaves the padding
+    row where it was (it is masked)."""
+    out = run_snippet("pretrained/published_vectors.py", "--small")
+    assert "published vectors: 400,000 words x 50 dimensions" in out
+    assert "row of 'good' is the published vector: True" in out
+    known, words = (int(n.replace(",", "")) for n in re.search(r"([\d,]+) of its ([\d,]+) words", out).groups())
+    assert 0.5 * words < known < words
+    frozen, tuned = (float(x) for x in re.findall(r"held-out accuracy (\S+)", out))
+    assert 0.55 < frozen < 1 and 0.55 < tuned < 1
+    assert re.search(r"padding 0\.000, \[UNK\] (\S+), median word (\S+)", out)
+
+
+def test_published_vectors_recipe_reads_a_glove_text_file(run_snippet, tmp_path):
+    """--vectors with a GloVe .txt (no header line) and with a fastText-style .vec (a header line)."""
+    from embedlab.lab.pretrained import load_pretrained
+
+    glove = load_pretrained(limit=30_000)
+    rows = "".join(f"{w} " + " ".join(f"{v:.5f}" for v in glove[w]) + "\n" for w in glove.index_to_key)
+    (tmp_path / "small.txt").write_text(rows)
+    (tmp_path / "small.vec").write_text(f"{len(glove)} 50\n" + rows)
+    for name in ("small.txt", "small.vec"):
+        out = run_snippet("pretrained/published_vectors.py", "--small", "--vectors", str(tmp_path / name))
+        assert "published vectors: 30,000 words x 50 dimensions" in out
+        assert "row of 'good' is the published vector: True" in out
+
+
+def test_published_vectors_recipe_refuses_a_bad_file_in_one_line(tmp_path):
+    from embedlab.site.snippets import ROOT, run
+
+    (tmp_path / "garbage.bin").write_bytes(bytes(range(256)) * 20)
+    snippet = ROOT / "snippets" / "pretrained" / "published_vectors.py"
+    for path in (tmp_path / "garbage.bin", tmp_path / "missing.txt"):
+        result = run(snippet, "--small", "--vectors", str(path))
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr.strip().splitlines()[-1].startswith(f"error: cannot read word vectors from {path}")

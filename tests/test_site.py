@@ -2,7 +2,10 @@
 
 import html
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from embedlab.site.snippets import RECORD, ROOT, all_snippets, backends, output_path, stamp, versions
@@ -103,9 +106,33 @@ def test_pages_with_snippets_name_the_versions_their_outputs_were_recorded_with(
         text = html.unescape(page.read_text())
         assert "Every output on this page was recorded by running its snippet with" in text, page
         assert f"Keras {versions()['keras']}" in text and f"JAX {versions()['jax']}" in text, page
+        shell = _code_blocks(page.read_text(), "sh")
+        assert any(block.startswith("pip install ") and f"keras=={versions()['keras']}" in block for block in shell)
+
+
+def test_home_page_says_how_many_outputs_a_rerun_reproduced(site):
+    recorded = json.loads(RECORD.read_text())
+    assert all(isinstance(entry.get("rerun_identical"), bool) for entry in recorded.values()), "run make outputs"
+    same = sum(entry["rerun_identical"] for entry in recorded.values())
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", (site / "index.html").read_text())))
+    assert f"{same} of {len(recorded)} snippets printed exactly the same both times" in text
 
 
 def test_colour_scheme_follows_the_readers_system_setting(site):
     """The palette offers the system setting first, then light and dark for it to pick by media query."""
     media = re.findall(r'data-md-color-media="([^"]+)"', (site / "index.html").read_text())
     assert media[:3] == ["(prefers-color-scheme)", "(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"]
+
+
+def test_the_404_page_works_under_a_sub_path(tmp_path):
+    """GitHub Pages serves a project's site under /REPOSITORY/ and answers any unknown address there with 404.html,
+    from whatever folder was asked for: its styles, scripts and links must not depend on that folder."""
+    out = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=ROOT, capture_output=True,
+        text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL="https://example.org/embedding/"))
+    assert result.returncode == 0, result.stderr
+    page = (out / "404.html").read_text()
+    assets = re.findall(r'<(?:link|script)\b[^>]*\b(?:href|src)="([^"]+)"', page)
+    local = [a for a in assets if not a.startswith("https://example.org/")]
+    assert assets and all(a.startswith("/embedding/") for a in local), local

@@ -1,7 +1,6 @@
 """The speed page's benchmark (benchmarks/speed.py): its recorded numbers come from the current code, and what it
 takes from the two snippets still exists there with the signatures it calls."""
 
-import ast
 import importlib.util
 import inspect
 import json
@@ -23,6 +22,18 @@ def speed():
     return module
 
 
+def test_the_stamp_covers_the_code_the_benchmark_runs_and_only_that(speed, tmp_path):
+    """A change to a function the benchmark calls changes the stamp; a change to a snippet's own data loading or
+    __main__ block, which the benchmark does not run, does not."""
+    snippet = tmp_path / "sgns_keras.py"
+    source = speed.SNIPPETS["sgns"].read_text()
+    base = speed.code_run(speed.SNIPPETS["sgns"], speed.taken("sgns"))
+    snippet.write_text(source.replace('if __name__ == "__main__":', 'if __name__ == "__main__":\n    print("hello")'))
+    assert speed.code_run(snippet, speed.taken("sgns")) == base
+    snippet.write_text(source.replace("= 100, 5, 5, 5,", "= 100, 5, 6, 5,"))  # six negatives instead of five
+    assert speed.code_run(snippet, speed.taken("sgns")) != base
+
+
 def test_recorded_methods_come_from_the_current_code(speed):
     recorded = json.loads(RESULTS.read_text())
     assert recorded["methods"].get("stamp") == speed.methods_stamp(), (
@@ -38,17 +49,9 @@ def test_gpu_figures_from_older_code_are_marked_on_the_page(speed, site):
     assert ("Measured with an earlier version of the code" in page) == stale
 
 
-def _used_names(variable: str) -> set[str]:
-    """The names the script reads from a snippet's globals, as in sgns["train"]."""
-    tree = ast.parse(SCRIPT.read_text())
-    return {node.slice.value for node in ast.walk(tree) if isinstance(node, ast.Subscript)
-            and isinstance(node.value, ast.Name) and node.value.id == variable
-            and isinstance(node.slice, ast.Constant)}
-
-
 @pytest.mark.parametrize("variable", ["sgns", "glove"])
 def test_snippet_globals_used_by_the_benchmark_exist(speed, variable):
-    names = _used_names(variable)
+    names = speed.taken(variable)
     assert "train" in names
     snippet = runpy.run_path(str(speed.SNIPPETS[variable]), run_name=variable)
     assert names <= set(snippet), f"{variable} snippet lacks {names - set(snippet)}"

@@ -17,6 +17,13 @@ def test_sgns_keras_trains(run_snippet):
     assert all(len(words) == 6 for words in _neighbours(out).values())
 
 
+def test_sgns_plain_trains(run_snippet):
+    out = run_snippet("word2vec/sgns_plain.py", "--small")
+    losses = [float(x) for x in re.findall(r"loss (\S+)", out)]
+    assert len(losses) == 2 and losses[-1] < losses[0]
+    assert all(len(words) == 6 for words in _neighbours(out).values())
+
+
 def test_gensim_word2vec_runs(run_snippet):
     out = run_snippet("word2vec/gensim_word2vec.py", "--small")
     assert re.search(r"tables: \((\d+), 100\) and \(\1, 100\)", out)  # one target and one context row per word

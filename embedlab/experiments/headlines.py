@@ -20,6 +20,7 @@ import numpy as np
 from embedlab.experiments.runs import Run
 from embedlab.lab.classifier import build_cnn, embedding_matrix, scores, train_selected
 from embedlab.lab.constants import DIM
+from embedlab.lab.key_words import is_content_word
 from embedlab.lab.pretrained import averaged, load_pretrained
 from embedlab.lab.task_models import task_model, training_indices
 from embedlab.lab.tasks import LENGTH, Vocabulary, load_task, task_vocabulary, tokenize
@@ -40,21 +41,22 @@ CNN_STARTS = ("from scratch", "from GloVe 6B")
 MAP_LAYER = "conv3"  # the width-3 convolution: its map is drawn, one row per filter, one column per position
 
 
-def _unit(x: np.ndarray) -> np.ndarray:
+def _unit(x: np.ndarray, centred: bool = True) -> np.ndarray:
     """Centred, then scaled to length 1: cosines then compare headlines with each other, not with the average."""
-    x = x - x.mean(axis=0)
+    if centred:
+        x = x - x.mean(axis=0)
     return x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-12)
 
 
 def _content_tfidf():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    # Content words only: English stop words and numbers ("10 things ...") say nothing about the topic.
-    return TfidfVectorizer(stop_words="english", tokenizer=str.split, lowercase=False, token_pattern=None)
+    return TfidfVectorizer(tokenizer=str.split, lowercase=False, token_pattern=None)
 
 
 def _content(texts: list[list[str]]) -> list[str]:
-    return [" ".join(w for w in t if not w.isdigit()) for t in texts]
+    """Each text's content words (key_words.is_content_word), joined for TF-IDF; stop words go before stemming."""
+    return [" ".join(w for w in t if is_content_word(w)) for t in texts]
 
 
 def _random_table(texts: list[list[str]], seed: int) -> np.ndarray:
@@ -127,7 +129,8 @@ def _cnn_layers(model):
 
 
 def _cosines(points: np.ndarray) -> list[list[float]]:
-    unit = points / np.maximum(np.linalg.norm(points, axis=-1, keepdims=True), 1e-12)
+    """Plain cosines of a few points (the paper's three maps): centring three points would leave little to compare."""
+    unit = _unit(points, centred=False)
     return (unit @ unit.T).round(3).tolist()
 
 

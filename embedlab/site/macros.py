@@ -27,12 +27,15 @@ def benchmark_stamp() -> str:
 def define_env(env):
     env.variables["results"] = {path.stem: json.loads(path.read_text()) for path in sorted(RESULTS.glob("*.json"))}
     env.variables["benchmark_stamp"] = benchmark_stamp()  # a section with another stamp came from older code
+    from embedlab.site.snippets import RECORD
+
+    env.variables["snippet_runs"] = json.loads(RECORD.read_text())  # per snippet: time, versions, rerun identical
 
     @env.macro
     def verified_with(folder: str) -> str:
         """One line naming the library versions and the date with which the outputs of snippets/FOLDER were recorded
-        (snippets/outputs.json, written by `make outputs`)."""
-        from embedlab.site.snippets import RECORD, VERIFIED_WITH
+        (snippets/outputs.json, written by `make outputs`), and the pip command that installs what they import."""
+        from embedlab.site.snippets import RECORD, SNIPPETS, VERIFIED_WITH, install_line
 
         entries = [e for path, e in json.loads(RECORD.read_text()).items() if path.startswith(f"snippets/{folder}/")]
         found = {tuple(e["versions"].items()) for e in entries}  # in the order VERIFIED_WITH names them
@@ -40,7 +43,18 @@ def define_env(env):
             raise ValueError(f"snippets/{folder}: outputs recorded with different versions; run make outputs")
         libraries = ", ".join(f"{VERIFIED_WITH[k]} {v}" for k, v in found.pop())
         return (f'<p class="verified">Every output on this page was recorded by running its snippet with {libraries}, '
-                f'on {max(e["recorded"] for e in entries)}.</p>')
+                f'on {max(e["recorded"] for e in entries)}. The snippets import only published packages; to run them '
+                f'in your own environment, install these pinned versions:</p>\n\n'
+                f'```sh\n{install_line(sorted((SNIPPETS / folder).glob("*.py")))}\n```\n')
+
+    @env.macro
+    def guide():
+        """The decision guide's numbers (embedlab/site/guide.py), from the results files."""
+        from embedlab.site import guide as numbers
+
+        results = env.variables["results"]
+        return {"all_data": numbers.all_data(results), "few_labels": numbers.few_labels(results),
+                "coverage": numbers.coverage(results), "kinds": numbers.KINDS, "advice": numbers.advice(results)}
 
     @env.macro
     def word_map():
@@ -64,11 +78,14 @@ def define_env(env):
     @env.macro
     def verdicts_table():
         """The answer's claims and their verdicts, computed from the results (embedlab/experiments/verdicts.py)."""
+        import posixpath
+
         from embedlab.experiments.verdicts import verdicts
 
+        here = posixpath.dirname(env.page.file.src_uri)  # the table is on the experiments index and on the recap
         rows = ["| claim of the answer | verdict here | evidence | page |", "|---|---|---|---|"]
         for v in verdicts(env.variables["results"]):
-            link = v["page"].removeprefix("experiments/")
+            link = posixpath.relpath(v["page"], here or ".")
             rows.append(f"| {v['claim']} | **{v['verdict']}** | {v['evidence']} | [details]({link}) |")
         return "\n".join(rows)
 

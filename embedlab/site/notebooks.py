@@ -15,6 +15,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from embedlab.site.snippets import install_line
 from embedlab.store import ROOT, atomic_write_text, cache_dir, fingerprint
 
 SOURCES = ROOT / "notebooks"
@@ -26,13 +27,13 @@ class NotebookError(Exception):
     """A cell raised: the message names the error, as one line."""
 
 
-def execute(notebook) -> None:
-    """Run a notebook in place in a fresh kernel, from the project's root."""
+def execute(notebook, folder: Path = ROOT) -> None:
+    """Run a notebook in place in a fresh kernel, from ``folder`` (default: the project's root)."""
     try:
         # The kernel's own stderr (its start-up warnings, TensorFlow's C++ logs) would end up in the build's log;
         # what a cell writes to stderr still reaches the notebook, through the kernel.
         NotebookClient(notebook, timeout=900, kernel_name="python3", record_timing=False,
-                       resources={"metadata": {"path": str(ROOT)}}).execute(stderr=subprocess.DEVNULL)
+                       resources={"metadata": {"path": str(folder)}}).execute(stderr=subprocess.DEVNULL)
     except CellExecutionError as error:
         raise NotebookError(f"{error.ename}: {error.evalue}") from None
     for cell in notebook.cells:
@@ -43,10 +44,16 @@ def execute(notebook) -> None:
 
 
 def executed(source: Path) -> str:
-    """notebooks/NAME.py executed, as .ipynb text; run again only when it or the package code it imports changed."""
-    cached = cache_dir() / "notebooks" / f"{source.stem}-{fingerprint(files=[source])[:16]}.ipynb"
+    """notebooks/NAME.py executed, as .ipynb text; run again only when it, the requirements or this module changed."""
+    key = fingerprint(files=[source, ROOT / "requirements.txt", Path(__file__)])[:16]  # and the cell added below
+    cached = cache_dir() / "notebooks" / f"{source.stem}-{key}.ipynb"
     if not cached.is_file():
         notebook = jupytext.read(source)
+        # What to install, from the pinned requirements, as the second cell (after the title).
+        notebook.cells.insert(1, nbformat.v4.new_markdown_cell(
+            "This notebook imports only published packages; to run it in your own environment, install these pinned "
+            "versions:"
+            f"\n\n```sh\n{install_line([source])}\n```"))
         execute(notebook)
         atomic_write_text(cached, nbformat.writes(notebook) + "\n")
     return cached.read_text()

@@ -36,7 +36,9 @@ def plots(results: dict) -> list:
         "shared_glove": results["shared_neighbours_glove"],
     }
     for i, space in enumerate(results["spaces"].values()):
-        data |= {f"x_{i}": space["x"], f"y_{i}": space["y"], f"nn_{i}": [", ".join(n) for n in space["neighbours"]]}
+        # t-SNE positions to 3 decimals: far finer than a pixel, and a lighter page than 17 digits each.
+        data |= {f"x_{i}": [round(v, 3) for v in space["x"]], f"y_{i}": [round(v, 3) for v in space["y"]],
+                 f"nn_{i}": [", ".join(n) for n in space["neighbours"]]}
     source = ColumnDataSource(data)
     named = [data["word"].index(w) for w in results["labelled"]]
     labels = ColumnDataSource({key: [values[j] for j in named] for key, values in data.items()})

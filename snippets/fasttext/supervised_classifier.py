@@ -2,16 +2,35 @@
 one linear unit. The pairs (bigrams) are hashed into a fixed number of rows, the hashing trick; the same model on
 words alone is trained beside it, on Pang & Lee's sentence polarity data, over three seeds."""
 
+import sys
+import zipfile
+
 import keras
+import nltk
 import numpy as np
 
-from embedlab.data.corpus import sentence_polarity  # Pang & Lee's 10,662 labelled sentences, sha256-verified
-from embedlab.data.files import report_data_errors
 
-report_data_errors()  # a missing or corrupt data file: one line saying which, and how to get it
+def review_sentences() -> tuple[list[list[str]], list[int]]:
+    """Pang and Lee's 10,662 movie-review sentences (NLTK's sentence_polarity), tokenized, and their labels
+    (1 = positive). NLTK reads them from its data folders (or the folder that NLTK_DATA names) and downloads them
+    there on first use."""
+    try:
+        nltk.data.find("corpora/sentence_polarity.zip")
+    except LookupError:
+        nltk.download("sentence_polarity", quiet=True)  # prints why, if it cannot
+    except zipfile.BadZipFile:
+        pass  # a damaged file: reported when it is read below
+    try:
+        positive = list(nltk.corpus.sentence_polarity.sents(categories="pos"))
+        negative = list(nltk.corpus.sentence_polarity.sents(categories="neg"))
+    except (LookupError, OSError, zipfile.BadZipFile) as error:
+        sys.exit(f"error: cannot read NLTK's sentence_polarity corpus ({type(error).__name__}); run `python -m "
+                 "nltk.downloader sentence_polarity`, or set NLTK_DATA to a folder with corpora/sentence_polarity.zip")
+    return positive + negative, [1] * len(positive) + [0] * len(negative)
+
 
 DIM, LENGTH, BUCKETS, EPOCHS = 10, 50, 2**18, 5  # fastText's defaults for classification: 10 dimensions, 5 epochs
-sentences, labels = sentence_polarity()
+sentences, labels = review_sentences()
 labels = np.array(labels)
 order = np.random.default_rng(0).permutation(len(sentences))
 train, test = order[: int(0.8 * len(order))], order[int(0.8 * len(order)) :]

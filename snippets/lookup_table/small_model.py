@@ -5,17 +5,35 @@ words the trained table (read through the Dense layer) scores as most positive a
 """
 
 import collections
+import sys
+import zipfile
 
 import keras
+import nltk
 import numpy as np
 
-from embedlab.data.corpus import sentence_polarity  # Pang & Lee's 10,662 labelled sentences, sha256-verified
-from embedlab.data.files import report_data_errors
 
-report_data_errors()  # a missing or corrupt data file: one line saying which, and how to get it
+def review_sentences() -> tuple[list[list[str]], list[int]]:
+    """Pang and Lee's 10,662 movie-review sentences (NLTK's sentence_polarity), tokenized, and their labels
+    (1 = positive). NLTK reads them from its data folders (or the folder that NLTK_DATA names) and downloads them
+    there on first use."""
+    try:
+        nltk.data.find("corpora/sentence_polarity.zip")
+    except LookupError:
+        nltk.download("sentence_polarity", quiet=True)  # prints why, if it cannot
+    except zipfile.BadZipFile:
+        pass  # a damaged file: reported when it is read below
+    try:
+        positive = list(nltk.corpus.sentence_polarity.sents(categories="pos"))
+        negative = list(nltk.corpus.sentence_polarity.sents(categories="neg"))
+    except (LookupError, OSError, zipfile.BadZipFile) as error:
+        sys.exit(f"error: cannot read NLTK's sentence_polarity corpus ({type(error).__name__}); run `python -m "
+                 "nltk.downloader sentence_polarity`, or set NLTK_DATA to a folder with corpora/sentence_polarity.zip")
+    return positive + negative, [1] * len(positive) + [0] * len(negative)
+
 
 keras.utils.set_random_seed(0)
-sentences, labels = sentence_polarity()
+sentences, labels = review_sentences()
 order = np.random.default_rng(0).permutation(len(sentences))
 split = int(0.8 * len(order))
 train, test = order[:split], order[split:]

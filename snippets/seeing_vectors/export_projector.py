@@ -7,17 +7,35 @@ tells TensorBoard that the two files belong together).
 
 import argparse
 import collections
+import os
+import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 import keras
+import nltk
 import numpy as np
 
-from embedlab.data.corpus import sentence_polarity  # Pang & Lee's 10,662 labelled sentences, sha256-verified
-from embedlab.data.files import report_data_errors
-from embedlab.store import atomic_write_text  # temporary file + rename: a reader never sees half a file
 
-report_data_errors()  # a missing or corrupt data file: one line saying which, and how to get it
+def review_sentences() -> tuple[list[list[str]], list[int]]:
+    """Pang and Lee's 10,662 movie-review sentences (NLTK's sentence_polarity), tokenized, and their labels
+    (1 = positive). NLTK reads them from its data folders (or the folder that NLTK_DATA names) and downloads them
+    there on first use."""
+    try:
+        nltk.data.find("corpora/sentence_polarity.zip")
+    except LookupError:
+        nltk.download("sentence_polarity", quiet=True)  # prints why, if it cannot
+    except zipfile.BadZipFile:
+        pass  # a damaged file: reported when it is read below
+    try:
+        positive = list(nltk.corpus.sentence_polarity.sents(categories="pos"))
+        negative = list(nltk.corpus.sentence_polarity.sents(categories="neg"))
+    except (LookupError, OSError, zipfile.BadZipFile) as error:
+        sys.exit(f"error: cannot read NLTK's sentence_polarity corpus ({type(error).__name__}); run `python -m "
+                 "nltk.downloader sentence_polarity`, or set NLTK_DATA to a folder with corpora/sentence_polarity.zip")
+    return positive + negative, [1] * len(positive) + [0] * len(negative)
+
 
 CONFIG = """embeddings {
   tensor_name: "embedding"
@@ -31,7 +49,7 @@ parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "e
 args = parser.parse_args()
 
 keras.utils.set_random_seed(0)
-sentences, labels = sentence_polarity()
+sentences, labels = review_sentences()
 texts = [" ".join(s) for s in sentences]
 vectorize = keras.layers.TextVectorization(max_tokens=5000, output_sequence_length=40, standardize=None)
 vectorize.adapt(texts)
@@ -45,14 +63,21 @@ model.compile(optimizer="adam", loss="binary_crossentropy")
 model.fit(vectorize(texts), np.array(labels), epochs=3, batch_size=64, verbose=0)
 
 
+def write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, then rename it: a reader never sees half a file."""
+    with tempfile.NamedTemporaryFile("w", dir=path.parent, delete=False, encoding="utf-8") as temporary:
+        temporary.write(text)
+    os.replace(temporary.name, path)
+
+
 def export_projector(table: np.ndarray, words: list[str], counts: list[int], out: Path) -> None:
     """Write one table in the projector's format; row i of ``table`` belongs to ``words[i]``."""
     out.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(out / "vectors.tsv", "".join("\t".join(f"{v:.5f}" for v in row) + "\n" for row in table))
+    write_atomically(out / "vectors.tsv", "".join("\t".join(f"{v:.5f}" for v in row) + "\n" for row in table))
     # A single column would need no header; with two, the projector takes the first line for the column names.
     rows = "".join(f"{w}\t{c}\n" for w, c in zip(words, counts))
-    atomic_write_text(out / "metadata.tsv", "word\tcount\n" + rows)
-    atomic_write_text(out / "projector_config.pbtxt", CONFIG)  # paths are relative to this file
+    write_atomically(out / "metadata.tsv", "word\tcount\n" + rows)
+    write_atomically(out / "projector_config.pbtxt", CONFIG)  # paths are relative to this file
 
 
 vocab = vectorize.get_vocabulary()  # id 0: padding, id 1: [UNK], then the words, most frequent first

@@ -7,18 +7,33 @@ Run with --small to train on the first 5,000 sentences only (what the tests do).
 import argparse
 import collections
 import concurrent.futures
+import sys
+import zipfile
 
 import keras
+import nltk
 import numpy as np
 from gensim.models import KeyedVectors
 
-from embedlab.data.corpus import nltk_sentences
-from embedlab.data.files import report_data_errors
-
-report_data_errors()  # a missing or corrupt data file: one line saying which, and how to get it
-
 DIM, WINDOW, NEGATIVES, MIN_COUNT, SAMPLE, EPOCHS, BATCH = 100, 5, 5, 5, 1e-3, 3, 512
 PROBES = ["money", "church", "president", "water", "good", "week"]
+
+
+def brown_sentences() -> list[list[str]]:
+    """The Brown corpus, about a million words: one list of lowercase words per sentence. NLTK reads it from its
+    data folders (or the folder that NLTK_DATA names) and downloads it there on first use."""
+    try:
+        nltk.data.find("corpora/brown.zip")
+    except LookupError:
+        nltk.download("brown", quiet=True)  # prints why, if it cannot
+    except zipfile.BadZipFile:
+        pass  # a damaged file: reported when it is read below
+    try:
+        sentences = [[w.lower() for w in s if w.isalpha()] for s in nltk.corpus.brown.sents()]
+    except (LookupError, OSError, zipfile.BadZipFile) as error:
+        sys.exit(f"error: cannot read NLTK's Brown corpus ({type(error).__name__}); run "
+                 "`python -m nltk.downloader brown`, or set NLTK_DATA to a folder holding corpora/brown.zip")
+    return [s for s in sentences if s]
 
 
 class Corpus:
@@ -115,7 +130,7 @@ if __name__ == "__main__":
     parser.add_argument("--small", action="store_true", help="train on the first 5,000 sentences")
     args = parser.parse_args()
 
-    sentences = nltk_sentences("brown")[: 5000 if args.small else None]
+    sentences = brown_sentences()[: 5000 if args.small else None]
     corpus = Corpus(sentences)
     print(f"{sum(map(len, sentences)):,} tokens, vocabulary of {len(corpus.words):,} words")
     vectors = KeyedVectors(DIM)  # gensim's container, used here only for its nearest-neighbour search
