@@ -20,7 +20,8 @@ def _by_share(higher: int, cases: int) -> str:
     return HOLDS if higher > cases / 2 else PART if higher >= cases / 4 else NOT
 
 
-def _direction(differences) -> int:
+def direction(differences) -> int:
+    """1, -1 or 0: the 95% interval of the paired differences lies above zero, below it, or includes it."""
     low, _, high = interval(differences)
     return 1 if low > 0 else -1 if high < 0 else 0
 
@@ -69,7 +70,7 @@ def pretrained_start_helps(results: dict) -> tuple[str, str]:
     found = {}
     for task, t in starts["tasks"].items():
         for model in starts["models"]:
-            found[task, model] = _direction(t["versus_random"][model]["GloVe 6B fine-tuned"]["accuracy"]["differences"])
+            found[task, model] = direction(t["versus_random"][model]["GloVe 6B fine-tuned"]["accuracy"]["differences"])
     higher = sum(d > 0 for d in found.values())
     lower = sum(d < 0 for d in found.values())
     verdict = _by_share(higher, len(found))
@@ -88,7 +89,7 @@ def _little_data_cases(results: dict, key: str, sizes) -> list[int]:
             for n in sizes:
                 runs, random = t["runs"][start][str(n)], t["runs"]["random"][str(n)]
                 if all(key in run for run in runs + random):
-                    found.append(_direction([a[key] - b[key] for a, b in zip(runs, random)]))
+                    found.append(direction([a[key] - b[key] for a, b in zip(runs, random)]))
     return found
 
 

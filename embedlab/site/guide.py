@@ -4,15 +4,10 @@ above zero), lost to it (below zero) or could not be told apart, by amount of la
 
 from __future__ import annotations
 
-from embedlab.lab.stats import interval
+from embedlab.experiments.verdicts import direction
 
 # Topic-like tasks: the label follows what a text is about; style-like: how it is written or what it feels.
 KINDS = {"topic-like": ("topic", "clickbait"), "sentiment- or style-like": ("polarity", "subjectivity")}
-
-
-def _direction(differences: list[float]) -> int:
-    low, _, high = interval(differences)
-    return 1 if low > 0 else -1 if high < 0 else 0
 
 
 def _tally(directions: list[int]) -> dict:
@@ -28,7 +23,7 @@ def all_data(results: dict) -> dict:
     for start in starts["starts"][1:]:
         pairs = [t["versus_random"][model][start]["accuracy"] for t in starts["tasks"].values()
                  for model in starts["models"]]
-        out[start] = _tally([_direction(p["differences"]) for p in pairs]) | {
+        out[start] = _tally([direction(p["differences"]) for p in pairs]) | {
             "best_gain": max(p["mean"] for p in pairs), "worst_gain": min(p["mean"] for p in pairs)}
     return out
 
@@ -42,7 +37,7 @@ def few_labels(results: dict, largest: int = 300) -> dict:
     for start in little["starts"][1:]:
         by_kind = {}
         for kind, tasks in KINDS.items():
-            directions = [_direction([a["accuracy"] - b["accuracy"] for a, b in zip(t["runs"][start][str(n)],
+            directions = [direction([a["accuracy"] - b["accuracy"] for a, b in zip(t["runs"][start][str(n)],
                                                                                   t["runs"]["random"][str(n)])])
                           for name, t in little["tasks"].items() if name in tasks for n in sizes]
             by_kind[kind] = _tally(directions)
@@ -58,10 +53,9 @@ def coverage(results: dict) -> dict[str, float]:
     return {name: t["coverage"]["GloVe 6B"]["token_coverage"] for name, t in results["starts"]["tasks"].items()}
 
 
-def advice(results: dict) -> dict[str, tuple[str, str]]:
-    """The guide's recommendations as (advice, evidence) sentences, chosen by fixed rules from the tallies above; Home
-    and the guide print the same ones."""
-    full, few = all_data(results), few_labels(results)
+def advice(full: dict, few: dict) -> dict[str, tuple[str, str]]:
+    """The guide's recommendations as (advice, evidence) sentences, chosen by fixed rules from the tallies of
+    all_data() and few_labels(); Home and the guide print the same ones."""
     tuned, frozen = full["GloVe 6B fine-tuned"], full["GloVe 6B frozen"]
     if tuned["lower"] == 0 and tuned["higher"] <= tuned["cases"] / 4:
         lots = ("Train the table from scratch, or fine-tune published vectors: expect little difference.",

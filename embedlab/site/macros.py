@@ -35,9 +35,9 @@ def define_env(env):
     def verified_with(folder: str) -> str:
         """One line naming the library versions and the date with which the outputs of snippets/FOLDER were recorded
         (snippets/outputs.json, written by `make outputs`), and the pip command that installs what they import."""
-        from embedlab.site.snippets import RECORD, SNIPPETS, VERIFIED_WITH, install_line
+        from embedlab.site.snippets import SNIPPETS, VERIFIED_WITH, install_line
 
-        entries = [e for path, e in json.loads(RECORD.read_text()).items() if path.startswith(f"snippets/{folder}/")]
+        entries = [e for path, e in env.variables["snippet_runs"].items() if path.startswith(f"snippets/{folder}/")]
         found = {tuple(e["versions"].items()) for e in entries}  # in the order VERIFIED_WITH names them
         if len(found) != 1:
             raise ValueError(f"snippets/{folder}: outputs recorded with different versions; run make outputs")
@@ -53,8 +53,9 @@ def define_env(env):
         from embedlab.site import guide as numbers
 
         results = env.variables["results"]
-        return {"all_data": numbers.all_data(results), "few_labels": numbers.few_labels(results),
-                "coverage": numbers.coverage(results), "kinds": numbers.KINDS, "advice": numbers.advice(results)}
+        full, few = numbers.all_data(results), numbers.few_labels(results)
+        return {"all_data": full, "few_labels": few, "coverage": numbers.coverage(results), "kinds": numbers.KINDS,
+                "advice": numbers.advice(full, few)}
 
     @env.macro
     def word_map():
