@@ -31,7 +31,8 @@ if not CHROMIUM.is_file():
 # The network is closed: no QUIC probing, no background, update or sync traffic that could stall or log errors.
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
-SHOW_TAB = """(button) => {
+REVEAL = """(button) => {
+    button.closest("details")?.setAttribute("open", "");  // a long script is folded until the reader opens it
     const block = button.closest(".tabbed-block");
     if (!block) return;
     const index = [...block.parentElement.children].indexOf(block);
@@ -60,6 +61,24 @@ LOAD_MS = 'performance.getEntriesByType("navigation")[0].loadEventEnd'
 # Canvases that were drawn at a visible size (Bokeh draws the maps into canvases inside its shadow roots; locators
 # reach into open shadow roots).
 DRAWN = "canvases => canvases.filter((canvas) => canvas.width > 100 && canvas.height > 100).length"
+# What scrolls sideways in the text column: output blocks (their first line that does not fit) and tables (their
+# first header). A block hidden in a content tab that is not picked has no width and does not count.
+WIDE_OUTPUTS = """() => [...document.querySelectorAll(".md-typeset .highlight")]
+    .filter((block) => block.querySelector(".filename")?.textContent.startsWith("Output"))
+    .map((block) => block.querySelector("pre")).filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+    .map((pre) => pre.textContent.split("\\n").reduce((a, b) => (b.length > a.length ? b : a)))"""
+WIDE_TABLES = """() => [...document.querySelectorAll(".md-typeset__scrollwrap")]
+    .filter((wrap) => wrap.scrollWidth > wrap.clientWidth + 1)
+    .map((wrap) => wrap.querySelector("th")?.textContent || "a table")"""
+# How far the page itself is wider than the window (0: nothing makes the whole page scroll sideways), and what is.
+OVERFLOW = """() => ({
+    excess: document.documentElement.scrollWidth - window.innerWidth,
+    culprits: [...document.querySelectorAll(".md-content *")]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest(".md-typeset__scrollwrap,"
+                 + " pre, .highlight, .tabbed-labels, mjx-container, math"))
+        .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${e.className}`)
+})"""
+DESKTOP, PHONE = {"width": 1280, "height": 800}, {"width": 390, "height": 844}
 
 
 @dataclass
@@ -74,6 +93,9 @@ class Visit:
     copied: list[str]
     notebook_outputs: int
     drawn_canvases: int
+    wide_outputs: list[str]
+    wide_tables: list[str]
+    overflow: dict  # at the width of a phone
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -116,7 +138,7 @@ class _Survey:
     async def _copy(self, tab, button) -> str:
         async with self.clipboard:
             await tab.evaluate('navigator.clipboard.writeText("")')  # a button that copies nothing must not pass
-            await button.evaluate(SHOW_TAB)  # a snippet in a content tab ("JAX") is hidden until its tab is picked
+            await button.evaluate(REVEAL)  # a snippet in a content tab ("JAX") or a folded block is hidden until shown
             await button.click()
             return await tab.evaluate("navigator.clipboard.readText()")
 
@@ -124,7 +146,8 @@ class _Survey:
         async with self.tabs:
             start = perf_counter()
             requests, errors, finished = [], [], []
-            tab = await self._new_tab(requests, errors, permissions=["clipboard-read", "clipboard-write"])
+            tab = await self._new_tab(requests, errors, permissions=["clipboard-read", "clipboard-write"],
+                                      viewport=DESKTOP)
             tab.context.on("requestfinished", lambda request: finished.append(request))
             await tab.goto(self.site_url + page, wait_until="networkidle")
             images = await tab.evaluate(IMAGES)
@@ -133,11 +156,16 @@ class _Survey:
             copied = [await self._copy(tab, button) for button in buttons]
             outputs = await tab.locator(".jp-OutputArea-output:visible").count()
             canvases = await tab.locator("canvas").evaluate_all(DRAWN)
+            wide_outputs, wide_tables = await tab.evaluate(WIDE_OUTPUTS), await tab.evaluate(WIDE_TABLES)
             load_ms = await tab.evaluate(LOAD_MS)
             size = sum([(await request.sizes())["responseBodySize"] for request in finished])
             await tab.context.close()
+            phone = await self._new_tab([], [], viewport=PHONE, is_mobile=True, has_touch=True)
+            await phone.goto(self.site_url + page, wait_until="networkidle")
+            overflow = await phone.evaluate(OVERFLOW)
+            await phone.context.close()
             return Visit(requests, errors, size, load_ms, perf_counter() - start, images, violations, copied,
-                         outputs, canvases)
+                         outputs, canvases, wide_outputs, wide_tables, overflow)
 
     async def search(self, query: str) -> tuple[list[str], list[str]]:
         """The pages of the top search results for `query`, and the console errors on the way."""
@@ -244,6 +272,21 @@ def test_notebook_pages_show_their_outputs(visits):
 
 def test_the_interactive_map_renders(visits):
     assert visits["experiments/map/"].drawn_canvases >= 3  # word2vec, GloVe 6B and the task table
+
+
+def test_outputs_and_tables_fit_the_text_column_on_a_desktop(visits):
+    failures = _failures(visits, lambda visit: [f"output scrolls sideways: {line!r}" for line in visit.wide_outputs]
+                         + [f"table scrolls sideways: {header!r}" for header in visit.wide_tables])
+    assert not failures, failures
+
+
+def test_no_page_scrolls_sideways_on_a_phone(visits):
+    def problems(visit):
+        if visit.overflow["excess"] > 0:
+            yield f"{visit.overflow['excess']} px too wide at {PHONE['width']} px: {visit.overflow['culprits']}"
+
+    failures = _failures(visits, problems)
+    assert not failures, failures
 
 
 def test_pages_weigh_under_2_mb(visits):

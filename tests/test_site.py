@@ -12,7 +12,8 @@ from embedlab.site.snippets import RECORD, ROOT, all_snippets, backends, output_
 
 DOCS = ROOT / "docs"
 INCLUDE = re.compile(r'^--8<-- "(?P<path>[^"]+)"$')
-FENCE = re.compile(r"^```(?P<lang>\w*)[^\n]*\n(?P<body>.*?)^```", re.MULTILINE | re.DOTALL)
+# Fences may be indented: a long script is folded into a collapsible block.
+FENCE = re.compile(r"^ *```(?P<lang>\w*)[^\n]*\n(?P<body>.*?)^ *```", re.MULTILINE | re.DOTALL)
 
 
 def _pages() -> dict[Path, str]:
@@ -27,6 +28,16 @@ def test_python_blocks_are_snippet_includes():
                 match = INCLUDE.match(body)
                 assert match and match["path"].startswith("snippets/"), f"{page.name}: Python typed into the page"
 
+
+
+FOLD_LINES = 60  # a script this long is folded (README: adding a page or a snippet)
+
+
+def test_long_scripts_are_folded():
+    for page, text in _pages().items():
+        for indent, path in re.findall(r'^( *)--8<-- "(snippets/[^"]+\.py)"$', text, re.MULTILINE):
+            lines = len((ROOT / path).read_text().splitlines())
+            assert lines < FOLD_LINES or indent, f"{page.name}: {path} has {lines} lines; fold it in a ??? block"
 
 def test_every_snippet_is_run_by_a_test(whole_suite, snippets_run):
     """Measured from what the tests ran (the run_snippet fixture), not from their source text."""
@@ -43,6 +54,16 @@ def test_recorded_outputs_come_from_the_current_snippets():
             f"{relpath} or the package code it imports changed since its output was recorded: "
             f"run `python -m embedlab.site.snippets {relpath}`"
         )
+
+
+def test_recorded_output_lines_fit_the_text_column():
+    """About 90 characters of code font fill the text column at desktop width; a longer line would scroll sideways
+    and hide the numbers the text discusses."""
+    for snippet in all_snippets():
+        for backend in backends(snippet):
+            output = output_path(snippet, backend)
+            long = [line for line in output.read_text().splitlines() if len(line) > 90] if output.is_file() else []
+            assert not long, f"{output.relative_to(ROOT)}: {long[0]!r}"
 
 
 def _code_blocks(page_html: str, language: str) -> list[str]:

@@ -31,3 +31,16 @@ def test_every_map_draws_from_one_data_source(maps):
     assert len(drawn) == len(maps["spaces"]) == 3  # word2vec, GloVe 6B, the polarity table
     assert all(plot.renderers[0].data_source is drawn[0].renderers[0].data_source for plot in drawn)
     assert len(drawn[0].renderers[0].data_source.data["word"]) == len(maps["words"])
+
+
+def test_buttons_and_details_read_columns_that_the_maps_ship(maps):
+    from embedlab.site.word_map import DETAILS, DETAILS_ID, RECOLOUR, SOURCE_NAME, controls
+
+    source = plots(maps)[0].renderers[0].data_source
+    assert source.name == SOURCE_NAME  # how the buttons' script finds it
+    read = set(re.findall(r"\bdata\.(\w+)", RECOLOUR)) | set(re.findall(r"\bd\.(\w+)", DETAILS))
+    assert read and read <= set(source.data), read - set(source.data)
+    html = controls(source, maps["colors"])
+    assert len(re.findall(r"onclick='recolourWordMaps\((true|false), ", html)) == 2
+    assert f'id="{DETAILS_ID}"' in html
+    assert source.selected.js_property_callbacks["change:indices"]  # a tap shows the details: no hover needed

@@ -58,6 +58,15 @@ def define_env(env):
                 "advice": numbers.advice(full, few)}
 
     @env.macro
+    def figure(slug: str, alt: str) -> str:
+        """An experiment's figure (click to enlarge) with a caption that states its takeaway, computed from the
+        results (embedlab/site/captions.py)."""
+        from embedlab.site.captions import TAKEAWAYS
+
+        return (f'<figure markdown="span">\n![{alt}](../figures/{slug}.svg)\n'
+                f"<figcaption>{TAKEAWAYS[slug](env.variables['results'])}</figcaption>\n</figure>")
+
+    @env.macro
     def word_map():
         """The linked interactive maps of docs/results/map.json (see embedlab/site/word_map.py)."""
         from embedlab.site.word_map import word_map

@@ -50,7 +50,7 @@ for probe in ["money", "president", "water", "good"]:
 
 unseen = "presidentially"  # never occurs in the Brown corpus
 print(f"'{unseen}' in the vocabulary: {unseen in wv.key_to_index}")
-print(f"nearest words to '{unseen}': " + ", ".join(w for w, _ in wv.most_similar(unseen, topn=6)))
+print(f"nearest words to '{unseen}':", ", ".join(w for w, _ in wv.most_similar(unseen, topn=6)), sep="\n  ")
 
 # The same vector from a Keras Embedding that holds gensim's n-gram table: look up the hashed rows, then average.
 rows = np.array([ft_ngram_hashes(unseen, 3, 6, model.wv.bucket)])

@@ -19,7 +19,8 @@ def step(embedding, optimizer, ids):
     optimizer.apply_gradients([(tape.gradient(loss, embedding.embeddings), embedding.embeddings)])
 
 
-print("Step 1 looks up rows 1 and 3; steps 2 to 4 look up row 2 only. Rows 0, 4, 5 are never looked up.")
+print("Step 1 looks up rows 1 and 3; steps 2 to 4 look up row 2 only.")
+print("Rows 0, 4, 5 are never looked up.")
 print(f"{'optimizer':<22}{'rows moved by steps 2-4':<26}size of the move per row (L2)")
 for name, make in OPTIMIZERS.items():
     keras.utils.set_random_seed(0)

@@ -89,20 +89,3 @@ def test_check_compares_within_tolerances():
     drawn = {"x": [1.0, 2.0], "agreement": 0.7}  # map coordinates are drawing data; the statements are compared
     assert differences(drawn, {"x": [9.0, -4.0], "agreement": 0.7}) == []
     assert differences(drawn, {"x": [1.0, 2.0], "agreement": 0.6}) != []
-
-
-# The page's small print (mkdocs-material: tables and footers at 0.64 rem of a 20 px root) and the width of its text
-# column in a 1280-pixel window; a figure wider than the column is shrunk to it, a narrower one is shown at its size.
-SMALL_PRINT_PX = 12.8
-COLUMN_PX = 690
-
-
-@pytest.mark.parametrize("slug", SLUGS)
-def test_no_figure_label_is_smaller_than_the_pages_small_print(slug):
-    svg = (ROOT / "docs" / "figures" / f"{slug}.svg").read_text()
-    width_pt = float(re.search(r'<svg[^>]* width="([\d.]+)pt"', svg).group(1))
-    sizes = [float(s) for s in re.findall(r"font-size: ([\d.]+)px", svg)]
-    assert sizes, f"{slug}.svg has no text as text (svg.fonttype must be 'none')"
-    shown_px = min(width_pt * 4 / 3, COLUMN_PX)  # an SVG user unit is a point here: 4/3 of a CSS pixel
-    smallest = min(sizes) * shown_px / width_pt
-    assert smallest >= SMALL_PRINT_PX, f"{slug}.svg: a {min(sizes)} pt label shows at {smallest:.1f} px"

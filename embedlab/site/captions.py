@@ -1,0 +1,70 @@
+"""Each experiment figure's caption: one or two sentences stating what the figure shows, computed from the results
+files when the site is built, so that a changed result changes the caption."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from embedlab.experiments import verdicts
+from embedlab.site import guide
+
+
+def _pm(runs) -> str:
+    return f"{np.mean(runs):.3f} ± {np.std(runs, ddof=1):.3f}" if len(runs) > 1 else f"{runs[0]:.3f}"
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:] + "."
+
+
+def supervised(results: dict) -> str:
+    r = results["supervised"]
+    parts = [f"{name}: accuracy {_pm(t['accuracy']['runs'])}, F1 {_pm(t['f1']['runs'])}, ROC-AUC "
+             f"{_pm(t['roc_auc']['runs'])}" for name, t in r["tasks"].items()]
+    return (f"Trained from a random start, each classifier learns its task ({len(r['seeds'])} seeds, held-out "
+            f"texts). " + "; ".join(parts) + ".")
+
+
+def starts(results: dict) -> str:
+    tallies = guide.all_data(results)
+    cases = next(iter(tallies.values()))["cases"]
+    parts = [f"{start} higher in {t['higher']}, lower in {t['lower']}" for start, t in tallies.items()]
+    return (f"Against the random start, over the {cases} task and model pairs (95% intervals of paired "
+            f"differences in accuracy): " + "; ".join(parts) + ".")
+
+
+def two_spaces(results: dict) -> str:
+    spaces = results["two_spaces"]["spaces"]
+    polarity = spaces["polarity task (trained from scratch)"]["metrics"]
+    glove = spaces["GloVe 6B (published, 6 billion words)"]["metrics"]
+
+    def both(metric: str) -> str:
+        return f"{np.mean(polarity[metric]):.2f} against {np.mean(glove[metric]):.2f}"
+
+    return (f"The polarity table against GloVe 6B: WordSim353 {both('WordSim353 Spearman')}; on the frequent review "
+            f"words, polarity agreement {both('agreement, frequent review words')} and probe accuracy "
+            f"{both('probe, frequent review words')}.")
+
+
+def headlines(results: dict) -> str:
+    return f"Over many triples (a, b, c): {verdicts.pretrained_groups_headlines_by_topic(results)[1]}."
+
+
+def little_data(results: dict) -> str:
+    few = verdicts.pretrained_start_helps_with_little_data(results)[1]
+    unseen = verdicts.unseen_words_gain_from_pretrained(results)[1]
+    return _sentence(f"{few}; on {unseen}")
+
+
+def movement(results: dict) -> str:
+    r = results["movement"]
+    parts = []
+    for name, o in r["optimizers"].items():
+        final = {group: moves[-1] for group, moves in o["mean_move"].items()}
+        furthest = max(final, key=final.get)
+        parts.append(f"with {name.split(' ')[0]} the rows of {furthest} words moved furthest ({final[furthest]:.2f})")
+    return _sentence("; ".join([verdicts.rows_only_move_when_looked_up(results)[1], *parts]))
+
+
+TAKEAWAYS = {"supervised": supervised, "starts": starts, "two_spaces": two_spaces, "headlines": headlines,
+             "little_data": little_data, "movement": movement}
