@@ -59,3 +59,37 @@ def test_snippet_globals_used_by_the_benchmark_exist(speed, variable):
     signature = inspect.signature(snippet["train"])
     arguments = (object(), 3, 0, 512) if variable == "sgns" else (object(), object(), 0)
     signature.bind(*arguments, log=print)
+
+
+def _methods(ratios, wordsim, simlex, analogies) -> dict:
+    """A methods section whose gensim runs score 0.5 on everything and Keras's differ by the given paired amounts."""
+    from embedlab.site.speed_goal import GENSIM, KERAS
+
+    base = {key: [0.5] * len(ratios) for key in ("wordsim353", "simlex999", "analogies")}
+    keras = {key: [0.5 + d for d in diffs] for key, diffs in
+             (("wordsim353", wordsim), ("simlex999", simlex), ("analogies", analogies))}
+    return {"runs": {GENSIM: base, KERAS: keras}, "sgns_speed_ratio": ratios}
+
+
+def test_the_goal_is_judged_on_paired_intervals_not_means():
+    from embedlab.site.speed_goal import sgns_goal
+
+    level = [0.01, -0.01, 0.0, 0.005, -0.005]
+    assert sgns_goal(_methods([1.2, 1.1, 1.3, 1.2, 1.25], level, level, level))["meets"]
+    # Mean ratio 1.06, but one seed at 0.8: the interval reaches below 1.0.
+    slow = sgns_goal(_methods([1.2, 0.8, 1.1, 1.0, 1.2], level, level, level))
+    assert not slow["meets"] and [c["meets"] for c in slow["criteria"]] == [False, True, True, True]
+    # Mean WordSim353 difference -0.01, inside the margin, but spread over seeds puts the interval outside it.
+    spread = [0.03, -0.05, 0.02, -0.04, -0.01]
+    assert not sgns_goal(_methods([1.2] * 5, spread, level, level))["criteria"][1]["meets"]
+    # Analogies lower in every seed: not met, even by a small amount.
+    assert not sgns_goal(_methods([1.2] * 5, level, level, [-0.002] * 4 + [-0.003]))["criteria"][3]["meets"]
+
+
+def test_the_page_shows_the_recorded_verdict(site):
+    from embedlab.site.speed_goal import sgns_goal
+
+    goal = sgns_goal(json.loads(RESULTS.read_text())["methods"])
+    page = (site / "speed" / "index.html").read_text()
+    expected = "meets every criterion" if goal["meets"] else "does not meet the goal"
+    assert expected in page

@@ -67,6 +67,13 @@ def define_env(env):
                 f"<figcaption>{TAKEAWAYS[slug](env.variables['results'])}</figcaption>\n</figure>")
 
     @env.macro
+    def speed_goal():
+        """The Keras SGNS against gensim, criterion by criterion on paired intervals (embedlab/site/speed_goal.py)."""
+        from embedlab.site.speed_goal import sgns_goal
+
+        return sgns_goal(env.variables["results"]["benchmark"]["methods"])
+
+    @env.macro
     def word_map():
         """The linked interactive maps of docs/results/map.json (see embedlab/site/word_map.py)."""
         from embedlab.site.word_map import word_map
