@@ -1,17 +1,17 @@
 """How fast is each method? The benchmark behind the page docs/speed.md.
 
-    python benchmarks/speed.py [--only methods,build,tests,figures] [--seeds N]
+    python benchmarks/speed.py [--only methods,build,tests] [--seeds N]
 
 methods: gensim's Word2Vec (skip-gram, 2 worker threads), the site's Keras SGNS (snippets/word2vec/sgns_keras.py)
 and the site's Keras GloVe (snippets/glove/glove_keras.py), trained on the Brown corpus with the same vocabulary,
 dimensions, window, negatives, subsampling and epochs, each timed and scored on WordSim353, SimLex-999 and the
 analogy questions, over several seeds.
-build, tests, figures: the time of `mkdocs build --strict`, of the whole test suite, and of rerunning every full
-experiment (`python -m embedlab.experiments check`, which also compares the results with the committed ones).
+build, tests: the time of `mkdocs build --strict` and of the whole test suite. (The time of the full experiments is
+recorded by each experiment in its own results file, when it runs.)
 
 Each section rewrites its part of docs/results/benchmark.json, with the machine it ran on. The methods section is
 stamped with a fingerprint of this script, the two snippets and the package code they import (a test fails when it
-is stale); build, tests and figures time the whole project and record the commit they measured.
+is stale); build and tests time the whole project and record the commit they measured.
 """
 
 from __future__ import annotations
@@ -208,12 +208,7 @@ def tests() -> dict:
     return {"seconds": seconds, "summary": result.stdout.strip().splitlines()[-1]}
 
 
-def figures() -> dict:
-    seconds, _ = _command_seconds([sys.executable, "-m", "embedlab.experiments", "check"])
-    return {"seconds": seconds}
-
-
-SECTIONS = {"methods": methods, "build": build, "tests": tests, "figures": figures}
+SECTIONS = {"methods": methods, "build": build, "tests": tests}
 
 
 def main() -> None:

@@ -93,6 +93,14 @@ def define_env(env):
         return "\n".join(rows)
 
     @env.macro
+    def experiment_times():
+        """Each experiment's last full run, in seconds, as its results file records it, and their sum."""
+        from embedlab.experiments import SLUGS
+
+        runs = {slug: env.variables["results"][slug]["seconds"] for slug in SLUGS}
+        return {"runs": runs, "total": sum(runs.values())}
+
+    @env.macro
     def verdicts_table():
         """The answer's claims and their verdicts, computed from the results (embedlab/experiments/verdicts.py)."""
         import posixpath
