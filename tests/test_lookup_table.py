@@ -51,7 +51,9 @@ def test_repeated_ids_reach_adaptive_optimizers_differently(run_snippet, recorde
 
 def _moved_rows(out: str) -> dict[str, set[int]]:
     rows = {}
-    for line in out.splitlines()[2:]:
+    lines = out.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("optimizer"))
+    for line in lines[header + 1:]:
         name, moved = re.match(r"(.+?)\s+\[([\d ]*)\]", line).groups()
         rows[name] = {int(r) for r in moved.split()}
     return rows
