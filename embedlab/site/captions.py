@@ -7,10 +7,7 @@ import numpy as np
 
 from embedlab.experiments import verdicts
 from embedlab.site import guide
-
-
-def _pm(runs) -> str:
-    return f"{np.mean(runs):.3f} ± {np.std(runs, ddof=1):.3f}" if len(runs) > 1 else f"{runs[0]:.3f}"
+from embedlab.site.macros import pm
 
 
 def _sentence(text: str) -> str:
@@ -19,8 +16,8 @@ def _sentence(text: str) -> str:
 
 def supervised(results: dict) -> str:
     r = results["supervised"]
-    parts = [f"{name}: accuracy {_pm(t['accuracy']['runs'])}, F1 {_pm(t['f1']['runs'])}, ROC-AUC "
-             f"{_pm(t['roc_auc']['runs'])}" for name, t in r["tasks"].items()]
+    parts = [f"{name}: accuracy {pm(t['accuracy']['runs'])}, F1 {pm(t['f1']['runs'])}, ROC-AUC "
+             f"{pm(t['roc_auc']['runs'])}" for name, t in r["tasks"].items()]
     return (f"Trained from a random start, each classifier learns its task ({len(r['seeds'])} seeds, held-out "
             f"texts). " + "; ".join(parts) + ".")
 

@@ -24,6 +24,15 @@ def benchmark_stamp() -> str:
     return speed.methods_stamp()
 
 
+def pm(runs, spec=".3f") -> str:
+    """Mean ± standard deviation of per-seed values (just the value when there is one run), formatted by spec:
+    ``runs | pm`` for scores, ``runs | pm(",.0f")`` for large counts such as words per second."""
+    runs = [r for r in runs if r is not None]
+    if len(runs) == 1:
+        return f"{runs[0]:{spec}}"
+    return f"{np.mean(runs):{spec}} ± {np.std(runs, ddof=1):{spec}}"
+
+
 def define_env(env):
     env.variables["results"] = {path.stem: json.loads(path.read_text()) for path in sorted(RESULTS.glob("*.json"))}
     env.variables["benchmark_stamp"] = benchmark_stamp()  # a section with another stamp came from older code
@@ -126,14 +135,7 @@ def define_env(env):
     def pct(x):
         return f"{100 * x:.1f}%"
 
-    @env.filter
-    def pm(runs, spec=".3f"):
-        """Mean ± standard deviation of per-seed values (just the value when there is one run), formatted by spec:
-        ``runs | pm`` for scores, ``runs | pm(",.0f")`` for large counts such as words per second."""
-        runs = [r for r in runs if r is not None]
-        if len(runs) == 1:
-            return f"{runs[0]:{spec}}"
-        return f"{np.mean(runs):{spec}} ± {np.std(runs, ddof=1):{spec}}"
+    env.filter(pm)
 
     @env.filter
     def paired(runs, others, key="accuracy"):
