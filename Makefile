@@ -52,13 +52,15 @@ outputs: install
 	$(PYTHON) -m embedlab.site.snippets
 
 # Rerun the experiments whose code or data changed and rewrite docs/results and docs/figures (full run: see README).
+# JOBS experiments run side by side, each in its own process (2 suits 2 cores).
+JOBS ?= 2
 figures: install
-	$(PYTHON) -m embedlab.experiments run
+	$(PYTHON) -m embedlab.experiments run --jobs $(JOBS)
 
 # The same experiments with small settings, written under .cache/quick/ (what the tests run).
 figures-quick: install
-	$(PYTHON) -m embedlab.experiments run --quick
+	$(PYTHON) -m embedlab.experiments run --quick --jobs $(JOBS)
 
 # Rerun the full experiments in a scratch folder and compare with the committed results.
 check-figures: install
-	$(PYTHON) -m embedlab.experiments check
+	$(PYTHON) -m embedlab.experiments check --jobs $(JOBS)

@@ -1,11 +1,12 @@
 """How fast is each method? The benchmark behind the page docs/speed.md.
 
-    python benchmarks/speed.py [--only methods,build,tests] [--seeds N]
+    python benchmarks/speed.py [--only methods,profile,build,tests] [--seeds N]
 
 methods: gensim's Word2Vec (skip-gram, 2 worker threads), the site's Keras SGNS (snippets/word2vec/sgns_keras.py)
 and the site's Keras GloVe (snippets/glove/glove_keras.py), trained on the Brown corpus with the same vocabulary,
 dimensions, window, negatives, subsampling and epochs, each timed and scored on WordSim353, SimLex-999 and the
 analogy questions, over several seeds.
+profile: where one epoch of the Keras SGNS spends its time (TensorFlow).
 build, tests: the time of `mkdocs build --strict` and of the whole test suite. (The time of the full experiments is
 recorded by each experiment in its own results file, when it runs.)
 
@@ -185,6 +186,79 @@ def methods(seeds: int) -> dict:
     }
 
 
+def profile() -> dict:
+    """Where one epoch of the Keras SGNS spends its time, seed 0, the snippet's batch and compile settings: building
+    the epoch's examples (numpy; the snippet overlaps this with training, on a second thread), then two training
+    steps written alike: one that stops after the forward pass and the loss, one that also computes the gradients
+    and applies the SGD update. The snippet's own step (Keras's train_step) and one epoch of gensim (2 workers)
+    are timed beside them. Each model is compiled on a first slice before the timed epochs, so compiling is left
+    out; each time is the fastest of three epochs, the usual guard against a busy moment on a shared machine."""
+
+    def fastest(call, repeats: int = 3) -> float:
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            call()
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    import keras
+    import tensorflow as tf
+    from gensim.models import Word2Vec
+
+    from embedlab.data.corpus import nltk_sentences
+
+    sgns = runpy.run_path(str(SNIPPETS["sgns"]), run_name="sgns_keras")
+    sentences = nltk_sentences("brown")
+    corpus = sgns["Corpus"](sentences)
+    batch = sgns["BATCH"]
+    start = time.perf_counter()
+    x, weights, pairs = sgns["epoch_examples"](corpus, np.random.default_rng(0))
+    seconds = {"examples": time.perf_counter() - start}
+    labels = np.broadcast_to(np.array([1.0] * 2 * sgns["WINDOW"] + [0.0] * sgns["NEGATIVES"], "float32"), weights.shape)
+
+    class Parts(keras.Model):
+        """A training step that stops after ``part``: "forward" (and the loss) or "update" (the whole step)."""
+
+        part = "update"
+
+        def train_step(self, data):
+            inputs, y, sample_weight = keras.utils.unpack_x_y_sample_weight(data)
+            with tf.GradientTape() as tape:
+                loss = self.compute_loss(x=inputs, y=y, y_pred=self(inputs, training=True), sample_weight=sample_weight)
+            if self.part == "forward":
+                return {"loss": loss}
+            self.optimizer.apply(tape.gradient(loss, self.trainable_variables), self.trainable_variables)
+            return {"loss": loss}
+
+    def epoch_seconds(model_class, part=None) -> float:
+        keras.utils.set_random_seed(0)
+        plain = sgns["build_model"](len(corpus.words))
+        model = model_class(plain.inputs, plain.outputs)
+        model.part = part
+        model.compile(optimizer=keras.optimizers.SGD(0.025), loss=sgns["NegativeSamplingLoss"](reduction="sum"),
+                      jit_compile=True, steps_per_execution=100)  # as the snippet compiles it
+
+        def fit(part):
+            model.fit([a[part] for a in x], labels[part], sample_weight=weights[part], batch_size=batch,
+                      shuffle=False, verbose=0)
+
+        fit(slice(None, 100 * batch))  # compiles the step
+        return fastest(lambda: fit(slice(None)))
+
+    for part in ("forward", "update"):
+        seconds[part] = epoch_seconds(Parts, part)
+    seconds["snippet's step"] = epoch_seconds(keras.Model)
+    gensim = Word2Vec(sg=1, vector_size=sgns["DIM"], window=sgns["WINDOW"], negative=sgns["NEGATIVES"],
+                      min_count=sgns["MIN_COUNT"], sample=sgns["SAMPLE"], workers=2, seed=0)
+    gensim.build_vocab(sentences)
+    seconds["gensim epoch"] = fastest(lambda: gensim.train(sentences, total_examples=len(sentences), epochs=1))
+    whole = seconds["update"]
+    return {"batch": batch, "targets": len(x[0]), "pairs": pairs, "seconds": seconds,
+            "shares": {"forward pass and loss": seconds["forward"] / whole,
+                       "gradients and update": (whole - seconds["forward"]) / whole}}
+
+
 def _command_seconds(command: list[str]) -> tuple[float, subprocess.CompletedProcess]:
     start = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
@@ -208,7 +282,7 @@ def tests() -> dict:
     return {"seconds": seconds, "summary": result.stdout.strip().splitlines()[-1]}
 
 
-SECTIONS = {"methods": methods, "build": build, "tests": tests}
+SECTIONS = {"methods": methods, "profile": profile, "build": build, "tests": tests}
 
 
 def main() -> None:

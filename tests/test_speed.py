@@ -93,3 +93,12 @@ def test_the_page_shows_the_recorded_verdict(site):
     page = (site / "speed" / "index.html").read_text()
     expected = "meets every criterion" if goal["meets"] else "does not meet the goal"
     assert expected in page
+
+
+def test_the_profile_splits_the_whole_step_and_the_page_names_its_larger_part(site):
+    profile = json.loads(RESULTS.read_text())["profile"]
+    seconds = profile["seconds"]
+    assert 0 < seconds["forward"] < seconds["update"]  # the whole step adds the gradients and the update
+    assert sum(profile["shares"].values()) == pytest.approx(1.0)
+    largest = max(profile["shares"], key=profile["shares"].get)
+    assert f"The larger part is the {largest}" in (site / "speed" / "index.html").read_text()

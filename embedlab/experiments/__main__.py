@@ -1,10 +1,11 @@
 """Regenerate the experiments' results and figures.
 
-    python -m embedlab.experiments run [--only SLUG,...] [--quick] [--force]
-    python -m embedlab.experiments check [--only SLUG,...]
+    python -m embedlab.experiments run [--only SLUG,...] [--quick] [--force] [--jobs N]
+    python -m embedlab.experiments check [--only SLUG,...] [--jobs N]
 
 run: train and evaluate, skipping experiments whose code, settings and data did not change since their results were
-written. check: rerun the full experiments in a scratch folder and compare with the committed results (check.py).
+written; with --jobs N, N experiments run side by side in separate processes, the longest first. check: rerun the
+full experiments in a scratch folder and compare with the committed results (check.py).
 """
 
 from __future__ import annotations
@@ -16,9 +17,13 @@ import time
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
+from embedlab.lab.backend import use_backend  # noqa: E402
+
+use_backend()  # before anything imports Keras
+
 from embedlab.data.files import report_data_errors  # noqa: E402
 from embedlab.experiments import SLUGS  # noqa: E402
-from embedlab.experiments.runs import Run  # noqa: E402
+from embedlab.experiments.runs import Run, execute_all  # noqa: E402
 
 
 def _selection(only: str | None) -> list[str]:
@@ -31,21 +36,16 @@ def _selection(only: str | None) -> list[str]:
     return slugs
 
 
-def run(slugs: list[str], quick: bool, force: bool) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
+def run(slugs: list[str], quick: bool, force: bool, jobs: int = 1) -> None:
     total = time.perf_counter()
+    todo = []
     for slug in slugs:
-        r = Run(slug, quick)
-        if not force and r.is_current():
+        if not force and Run(slug, quick).is_current():
             print(f"{slug}: unchanged, skipped")
-            continue
-        start = time.perf_counter()
-        results = r.module.run(r)
-        seconds = time.perf_counter() - start
-        r.write_results(results, seconds)
-        print(f"{slug}: {seconds:.0f} s -> {r.results_path.relative_to(r.root.parent)}")
+        else:
+            todo.append(Run(slug, quick))
+    for summary in execute_all(todo, jobs):
+        print(summary, flush=True)
     print(f"total: {time.perf_counter() - total:.0f} s")
 
 
@@ -56,14 +56,17 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated experiment slugs (default: all)")
     parser.add_argument("--quick", action="store_true", help="small settings, results under .cache/quick/")
     parser.add_argument("--force", action="store_true", help="rerun even if nothing changed")
+    parser.add_argument("--jobs", type=int, default=1, help="experiments run side by side (default: 1)")
     args = parser.parse_args()
     slugs = _selection(args.only)
+    if args.jobs < 1:
+        sys.exit(f"error: --jobs must be at least 1, not {args.jobs}")
     if args.command == "run":
-        run(slugs, args.quick, args.force)
+        run(slugs, args.quick, args.force, args.jobs)
     else:
         from embedlab.experiments.check import check
 
-        sys.exit(check(slugs))
+        sys.exit(check(slugs, args.jobs))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from embedlab.experiments.runs import Run
+from embedlab.experiments.runs import Run, execute_all
 
 ABSOLUTE = 0.02  # scores, correlations, shares and cosines: all lie in [-1, 1]
 RELATIVE = 0.10  # other numbers (distances, counts)
@@ -41,14 +41,15 @@ def differences(committed, fresh, path: str = "") -> list[str]:
     return [] if abs(committed - fresh) <= tolerance else [f"{path}: {committed} vs {fresh}"]
 
 
-def check(slugs: list[str]) -> int:
+def check(slugs: list[str], jobs: int = 1) -> int:
     failures = 0
     with tempfile.TemporaryDirectory() as scratch:
-        for slug in slugs:
-            fresh = Run(slug, quick=False, scratch=Path(scratch))
-            fresh.write_results(fresh.module.run(fresh), 0.0)
+        fresh = {slug: Run(slug, quick=False, scratch=Path(scratch)) for slug in slugs}
+        for summary in execute_all(list(fresh.values()), jobs):
+            print(summary, flush=True)
+        for slug, r in fresh.items():
             committed = json.loads(Run(slug, quick=False).results_path.read_text())
-            found = differences(committed, json.loads(fresh.results_path.read_text()))
+            found = differences(committed, json.loads(r.results_path.read_text()))
             failures += bool(found)
             print(f"{slug}: " + ("matches" if not found else f"{len(found)} differences"))
             for line in found[:20]:

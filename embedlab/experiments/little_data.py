@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from embedlab.experiments.runs import Run
-from embedlab.lab.classifier import build_model, embedding_matrix, scores, train_selected
+from embedlab.lab.classifier import build_model, embedding_matrix, scores, train_start
 from embedlab.lab.key_words import key_word_test
 from embedlab.lab.pretrained import load_pretrained
 from embedlab.lab.tasks import LENGTH, TASKS, load_task, task_vocabulary
@@ -49,16 +49,8 @@ def unseen_items(texts: list[list[str]], test: np.ndarray, subset: np.ndarray, i
     return np.array(items, dtype=int)
 
 
-def _fit(start, task, subset, vocab, x, tables, seed, rates, s, unseen) -> dict:
-    source = "glove" if start.startswith("GloVe") else "word2vec" if start.startswith("word2vec") else None
-    matrix = tables.get(source)
-    dim = tables["glove"].shape[1] if matrix is None else matrix.shape[1]  # random: GloVe's size
-
-    def build(optimizer):
-        return build_model(len(vocab), LENGTH[task.name], dim, matrix, trainable=not start.endswith("frozen"),
-                           optimizer=optimizer)
-
-    trained = train_selected(build, x[subset], task.labels[subset], seed, rates, s["max_epochs"])
+def _fit(start, task, subset, x, tables, seed, rates, s, unseen) -> dict:
+    trained = train_start(build_model, start, tables, x[subset], task.labels[subset], seed, rates, s["max_epochs"])
     result = {**scores(trained.model, x[task.test], task.labels[task.test]), "rate": trained.rate,
               "epochs": trained.epochs, "stopped": trained.stopped}
     if len(unseen):
@@ -91,7 +83,7 @@ def run(r: Run) -> dict:
                 tables = {"glove": embedding_matrix(vocab, glove, seed), "word2vec": embedding_matrix(vocab, w2v, seed)}
                 for start in STARTS:
                     rates = [out["rates"][start]] if start in out["rates"] else s["rates"]
-                    run = _fit(start, task, subset, vocab, x, tables, seed, rates, s, unseen)
+                    run = _fit(start, task, subset, x, tables, seed, rates, s, unseen)
                     out["rates"].setdefault(start, run["rate"])
                     out["runs"][start][str(n)].append(run)
                     progress.update()

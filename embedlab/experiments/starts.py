@@ -12,10 +12,10 @@ from __future__ import annotations
 import numpy as np
 
 from embedlab.experiments.runs import Run
-from embedlab.lab.classifier import build_cnn, build_model, scores, train_selected
+from embedlab.lab.classifier import build_cnn, build_model, embedding_matrix, scores, train_start
 from embedlab.lab.pretrained import DEFAULT_VECTORS, averaged, coverage, load_pretrained
 from embedlab.lab.stats import interval
-from embedlab.lab.tasks import LABELS, LENGTH, PAD, load_task, task_vocabulary
+from embedlab.lab.tasks import LABELS, LENGTH, load_task, task_vocabulary
 from embedlab.lab.vectors import general_vectors, vector_settings, without
 
 TITLE = "Five starts, two models, four tasks"
@@ -46,18 +46,6 @@ PUBLISHED = [
 ]
 
 
-def _matrix(vocab, vectors, rng) -> np.ndarray:
-    """Rows from ``vectors`` where a word has one; elsewhere uniform noise with the table's own spread (as Kim 2014
-    does for words missing from word2vec); zeros for padding."""
-    spread = float(vectors.vectors.std())
-    matrix = rng.uniform(-spread * 3**0.5, spread * 3**0.5, (len(vocab), vectors.vector_size)).astype("float32")
-    for i, word in enumerate(vocab.words):
-        if word in vectors.key_to_index:
-            matrix[i] = vectors[word]
-    matrix[PAD] = 0.0
-    return matrix
-
-
 def _logistic_regression(vectors, task, train) -> dict:
     """A logistic regression on each text's averaged vectors (C chosen by 5-fold CV on the training split)."""
     from sklearn.linear_model import LogisticRegressionCV
@@ -75,18 +63,9 @@ def _logistic_regression(vectors, task, train) -> dict:
             "roc_auc": float(roc_auc_score(y, p))}
 
 
-def _arm(model_name, start, vocab, tables, x, task, train, seed, rates, s: dict) -> dict:
-    source = "glove" if start.startswith("GloVe") else "word2vec" if start.startswith("word2vec") else None
-    dim = tables[source or "glove"].shape[1]  # the random start takes GloVe's size
-
-    def build(optimizer):
-        model = MODELS[model_name](len(vocab), LENGTH[task.name], dim, optimizer=optimizer,
-                                   trainable=not start.endswith("frozen"))
-        if source:
-            model.get_layer("embedding").set_weights([tables[source]])
-        return model
-
-    trained = train_selected(build, x[train], task.labels[train], seed, rates, s["max_epochs"], s["batch_size"])
+def _arm(model_name, start, tables, x, task, train, seed, rates, s: dict) -> dict:
+    trained = train_start(MODELS[model_name], start, tables, x[train], task.labels[train], seed, rates,
+                          s["max_epochs"], s["batch_size"])
     return {**scores(trained.model, x[task.test], task.labels[task.test]), "rate": trained.rate,
             "epochs": trained.epochs, "stopped": trained.stopped, "validation_accuracy": trained.validation_accuracy}
 
@@ -119,14 +98,15 @@ def run(r: Run) -> dict:
             "runs": {model: {start: [] for start in STARTS} for model in MODELS},
         }
         for seed in s["seeds"]:
-            rng = np.random.default_rng(seed)
-            tables = {"glove": _matrix(vocab, glove, rng), "word2vec": _matrix(vocab, w2v, rng)}
+            # Words a table lacks start as noise with that table's spread (Kim 2014); padding as zeros.
+            tables = {"glove": embedding_matrix(vocab, glove, seed, missing="table"),
+                      "word2vec": embedding_matrix(vocab, w2v, seed, missing="table")}
             for model in MODELS:
                 for start in STARTS:
                     runs = out["runs"][model][start]
                     # The first seed chooses the arm's learning rate on its validation split; the others reuse it.
                     rates = [runs[0]["rate"]] if runs else s["rates"]
-                    runs.append(_arm(model, start, vocab, tables, x, task, train, seed, rates, s))
+                    runs.append(_arm(model, start, tables, x, task, train, seed, rates, s))
                     progress.update()
         out["versus_random"] = {model: {start: _versus_random(out["runs"][model], start) for start in STARTS[1:]}
                                 for model in MODELS}

@@ -10,10 +10,13 @@ from embedlab.lab.constants import DIM
 from embedlab.lab.tasks import PAD, Vocabulary
 
 
-def embedding_matrix(vocab: Vocabulary, pretrained, seed: int) -> np.ndarray:
-    """Pre-trained vectors where they exist; Keras's default uniform(-0.05, 0.05) start elsewhere; zeros for padding."""
+def embedding_matrix(vocab: Vocabulary, pretrained, seed: int, missing: str = "keras") -> np.ndarray:
+    """Pre-trained vectors where they exist; zeros for padding; uniform noise for the other words, either Keras's
+    default Embedding start uniform(-0.05, 0.05) (``missing="keras"``) or noise with the pretrained table's own
+    standard deviation (``"table"``, as Kim 2014 does for words word2vec lacks)."""
+    limit = 0.05 if missing == "keras" else float(pretrained.vectors.std()) * 3**0.5  # uniform(-a, a): sd a/sqrt(3)
     rng = np.random.default_rng(seed)
-    matrix = rng.uniform(-0.05, 0.05, size=(len(vocab), pretrained.vector_size)).astype("float32")
+    matrix = rng.uniform(-limit, limit, size=(len(vocab), pretrained.vector_size)).astype("float32")
     for i, w in enumerate(vocab.words):
         if w in pretrained.key_to_index:
             matrix[i] = pretrained[w]
@@ -21,13 +24,11 @@ def embedding_matrix(vocab: Vocabulary, pretrained, seed: int) -> np.ndarray:
     return matrix
 
 
-def build_model(vocab_size: int, length: int, dim: int = DIM, matrix=None, trainable: bool = True,
-                optimizer="adam"):
+def build_model(vocab_size: int, length: int, dim: int = DIM, optimizer="adam", trainable: bool = True):
     """Embedding -> mean over the words (padding masked) -> one sigmoid unit."""
     import keras
 
-    start = "uniform" if matrix is None else keras.initializers.Constant(matrix)
-    embedding = keras.layers.Embedding(vocab_size, dim, start, mask_zero=True, trainable=trainable, name="embedding")
+    embedding = keras.layers.Embedding(vocab_size, dim, mask_zero=True, trainable=trainable, name="embedding")
     inputs = keras.Input(shape=(length,), dtype="int32")
     pooled = keras.layers.GlobalAveragePooling1D(name="pooled")(embedding(inputs))
     model = keras.Model(inputs, keras.layers.Dense(1, activation="sigmoid")(pooled))
@@ -87,7 +88,7 @@ def build_cnn(vocab_size: int, length: int, dim: int = DIM, optimizer="adam", tr
     pooled = [keras.layers.GlobalMaxPooling1D()(convolution(vectors)) for convolution in convolutions]
     features = keras.layers.Dropout(dropout)(keras.layers.Concatenate()(pooled))
     model = keras.Model(inputs, keras.layers.Dense(1, activation="sigmoid")(features))
-    model.compile(optimizer=optimizer, loss="binary_crossentropy", jit_compile=False)  # XLA: slower to set up on CPU
+    model.compile(optimizer=optimizer, loss="binary_crossentropy")
     return model
 
 
@@ -122,3 +123,20 @@ def train_selected(build, x, y, seed: int, rates, max_epochs: int, batch_size: i
         if best is None or accuracy > best.validation_accuracy:
             best = Trained(model, rate, epochs, epochs < max_epochs, accuracy)
     return best
+
+
+def train_start(build, start: str, tables: dict[str, np.ndarray], x, y, seed: int, rates, max_epochs: int,
+                batch_size: int = 50) -> Trained:
+    """Train ``build`` (build_model or build_cnn) with one start for its Embedding: "random" (Keras's default start,
+    trained) or a pretrained table, "GloVe 6B ..." from ``tables["glove"]`` or "word2vec ..." from
+    ``tables["word2vec"]``, "... frozen" or "... fine-tuned"; the learning rate is chosen as train_selected does."""
+    source = "glove" if start.startswith("GloVe") else "word2vec" if start.startswith("word2vec") else None
+    vocab_size, dim = tables[source or "glove"].shape  # the random start takes GloVe's size
+
+    def model(optimizer):
+        built = build(vocab_size, x.shape[1], dim, optimizer=optimizer, trainable=not start.endswith("frozen"))
+        if source:
+            built.get_layer("embedding").set_weights([tables[source]])
+        return built
+
+    return train_selected(model, x, y, seed, rates, max_epochs, batch_size)

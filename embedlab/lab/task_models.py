@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from embedlab.data.files import FILES
+from embedlab.lab.backend import BACKEND, use_backend
 from embedlab.lab.classifier import build_model, fit, scores
 from embedlab.lab.tasks import LENGTH, PAD, Task, Vocabulary, load_task, task_vocabulary
 from embedlab.store import atomic_save, cache_dir, fingerprint
@@ -41,10 +42,12 @@ def training_indices(task: Task, quick: bool) -> np.ndarray:
 
 
 def _key(task: str, seed: int, quick: bool) -> str:
-    return fingerprint(modules=[__name__], params=[task, seed, quick], data=[f.sha256 for f in FILES.values()])[:16]
+    data = [f.sha256 for f in FILES.values()]
+    return fingerprint(modules=[__name__], params=[task, seed, quick, BACKEND], data=data)[:16]
 
 
 def _train(task: Task, seed: int, quick: bool) -> TaskModel:
+    use_backend()
     import keras
 
     keras.utils.set_random_seed(seed)

@@ -2,13 +2,19 @@
 
 Each trained set of vectors is cached under the cache folder, keyed by its settings, the corpus checksums and the
 code that reads the corpus and trains, so experiments that share vectors train them once.
+
+    python -m embedlab.lab.vectors SETTINGS_JSON PATH    (trains GloVe into PATH; general_vectors runs it)
 """
 
 from __future__ import annotations
 
 import collections
-import hashlib
+import json
+import os
+import subprocess
+import sys
 from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 
 import numpy as np
 from gensim.models import FastText, KeyedVectors, Word2Vec
@@ -19,6 +25,10 @@ from embedlab.lab.constants import DIM
 from embedlab.store import atomic_save, cache_dir, fingerprint
 
 METHODS = ("word2vec", "glove", "fasttext")
+# The GloVe model is trained under TensorFlow, whichever backend the caller uses: its AdaGrad then adds one square
+# per lookup of a row, as GloVe's own program does cell by cell; JAX squares the sum of a batch's repeated lookups,
+# which trains these vectors worse (measured on the GloVe page).
+GLOVE_BACKEND = "tensorflow"
 
 
 @dataclass(frozen=True)
@@ -45,11 +55,6 @@ def vector_settings(quick: bool) -> Settings:
     return QUICK if quick else FULL
 
 
-def stable_hash(text: str) -> int:
-    """gensim seeds each word's starting vector with hash(word); Python's hash() changes from run to run."""
-    return int.from_bytes(hashlib.md5(text.encode()).digest()[:4], "little")
-
-
 def without(settings: Settings, corpus: str | None) -> Settings:
     """The same settings on the general corpus less ``corpus`` (a task's own texts), or unchanged for None."""
     return settings if corpus is None else replace(settings, corpora=tuple(c for c in settings.corpora if c != corpus))
@@ -62,7 +67,7 @@ def _corpus(settings: Settings) -> list[list[str]]:
 def train_word2vec(sentences, s: Settings) -> KeyedVectors:
     model = Word2Vec(
         sentences, sg=1, vector_size=s.dim, window=s.window, negative=s.negative, min_count=s.min_count,
-        sample=s.sample, epochs=s.epochs, seed=s.seed, workers=1, hashfxn=stable_hash,  # one thread: reproducible
+        sample=s.sample, epochs=s.epochs, seed=s.seed, workers=1,  # one thread: reproducible
     )
     return model.wv
 
@@ -70,7 +75,7 @@ def train_word2vec(sentences, s: Settings) -> KeyedVectors:
 def train_fasttext(sentences, s: Settings) -> KeyedVectors:
     model = FastText(
         sentences, sg=1, vector_size=s.dim, window=s.window, negative=s.negative, min_count=s.min_count,
-        sample=s.sample, epochs=s.epochs, seed=s.seed, workers=1, hashfxn=stable_hash, min_n=3, max_n=6, bucket=200_000,
+        sample=s.sample, epochs=s.epochs, seed=s.seed, workers=1, min_n=3, max_n=6, bucket=200_000,
     )
     return model.wv
 
@@ -122,7 +127,18 @@ _TRAIN = {"word2vec": train_word2vec, "glove": train_glove, "fasttext": train_fa
 
 def _key(method: str, s: Settings) -> str:
     corpus = [FILES[name].sha256 for name in s.corpora]
-    return fingerprint(modules=[__name__], params=[method, asdict(s)], data=corpus)[:16]
+    backend = GLOVE_BACKEND if method == "glove" else None
+    return fingerprint(modules=[__name__], params=[method, asdict(s), backend], data=corpus)[:16]
+
+
+def _save(path: Path, vectors: KeyedVectors) -> None:
+    atomic_save(path, lambda temporary: vectors.save_word2vec_format(temporary, binary=True))
+
+
+def _train_glove_apart(settings: Settings, path: Path) -> None:
+    """Train GloVe in a fresh interpreter under GLOVE_BACKEND (Keras picks its backend once, when imported)."""
+    env = dict(os.environ, KERAS_BACKEND=GLOVE_BACKEND, TF_CPP_MIN_LOG_LEVEL="3")
+    subprocess.run([sys.executable, "-m", __name__, json.dumps(asdict(settings)), str(path)], env=env, check=True)
 
 
 def general_vectors(method: str, settings: Settings = FULL) -> KeyedVectors:
@@ -130,12 +146,19 @@ def general_vectors(method: str, settings: Settings = FULL) -> KeyedVectors:
     if method not in _TRAIN:
         raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
     path = cache_dir() / "vectors" / f"{method}-{_key(method, settings)}.bin"
-    if path.is_file():
-        return KeyedVectors.load_word2vec_format(str(path), binary=True)
-    vectors = _TRAIN[method](_corpus(settings), settings)
-    if method == "fasttext":  # keep only the word vectors: comparable with the others, and small on disk
-        plain = KeyedVectors(settings.dim)
-        plain.add_vectors(vectors.index_to_key, vectors.vectors)
-        vectors = plain
-    atomic_save(path, lambda temporary: vectors.save_word2vec_format(temporary, binary=True))
-    return vectors
+    if not path.is_file() and method == "glove":
+        _train_glove_apart(settings, path)
+    elif not path.is_file():
+        vectors = _TRAIN[method](_corpus(settings), settings)
+        if method == "fasttext":  # keep only the word vectors: comparable with the others, and small on disk
+            plain = KeyedVectors(settings.dim)
+            plain.add_vectors(vectors.index_to_key, vectors.vectors)
+            vectors = plain
+        _save(path, vectors)
+    return KeyedVectors.load_word2vec_format(str(path), binary=True)
+
+
+if __name__ == "__main__":
+    fields = json.loads(sys.argv[1])
+    s = Settings(**{**fields, "corpora": tuple(fields["corpora"])})
+    _save(Path(sys.argv[2]), train_glove(_corpus(s), s))

@@ -63,5 +63,13 @@ def movement(results: dict) -> str:
     return _sentence("; ".join([verdicts.rows_only_move_when_looked_up(results)[1], *parts]))
 
 
-TAKEAWAYS = {"supervised": supervised, "starts": starts, "two_spaces": two_spaces, "headlines": headlines,
+def map(results: dict) -> str:  # noqa: A001 (named by its experiment's slug, like the others)
+    r = results["map"]
+    parts = [f"{name.split(' (')[0]} {space['agreement_2d']:.0%} (trustworthiness {space['trustworthiness']:.2f})"
+             for name, space in r["spaces"].items()]
+    return (f"The same words in each space, coloured by opinion-lexicon polarity; same-polarity share of the "
+            f"{r['k']} nearest lexicon words on the map: " + "; ".join(parts) + ".")
+
+
+TAKEAWAYS = {"map": map, "supervised": supervised, "starts": starts, "two_spaces": two_spaces, "headlines": headlines,
              "little_data": little_data, "movement": movement}

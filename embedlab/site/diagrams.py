@@ -9,12 +9,12 @@ values, no dates, a fixed salt for SVG ids), so an unchanged script redraws byte
 
 from __future__ import annotations
 
-import io
 import sys
 
 import numpy as np
 
 from embedlab.store import ROOT, atomic_write_text
+from embedlab.svg import svg_text
 
 FOLDER = ROOT / "docs" / "figures" / "diagrams"
 TEXT = 11  # points; the figures are at most 7 inches wide, so this shows above the page's small print
@@ -160,15 +160,10 @@ DIAGRAMS = {"lookup": lookup, "skipgram": skipgram, "glove": glove, "fasttext": 
 
 def svg(draw) -> str:
     import matplotlib
-    import matplotlib.pyplot as plt
 
     matplotlib.use("Agg")
-    with matplotlib.rc_context({"svg.hashsalt": "embedlab", "svg.fonttype": "none", "font.family": "DejaVu Sans"}):
-        figure = draw()
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
-    plt.close(figure)
-    return buffer.getvalue()
+    with matplotlib.rc_context({"font.family": "DejaVu Sans"}):
+        return svg_text(draw())
 
 
 def main(argv: list[str]) -> int:

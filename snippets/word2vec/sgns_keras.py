@@ -119,6 +119,11 @@ def train(corpus: Corpus, epochs: int = EPOCHS, seed: int = 0, batch: int = BATC
             x, weights, pairs = upcoming.result()
             if epoch + 1 < epochs:
                 upcoming = pool.submit(epoch_examples, corpus, rng)
+            # Padded with weight-0 rows to whole batches: a shorter last batch would make Keras compile the
+            # training step again, for every epoch (each epoch keeps a different number of targets).
+            pad = -len(weights) % batch
+            x = [np.concatenate([a, np.zeros((pad, *a.shape[1:]), a.dtype)]) for a in x]
+            weights = np.concatenate([weights, np.zeros((pad, weights.shape[1]), weights.dtype)])
             labels = np.broadcast_to(labels_row, weights.shape)
             history = model.fit(x, labels, sample_weight=weights, batch_size=batch, shuffle=False, verbose=0)
             log(f"epoch {epoch + 1}: {pairs:,} pairs, loss {history.history['loss'][0]:.1f}")

@@ -17,7 +17,7 @@ from embedlab.store import ROOT
 
 @pytest.fixture(scope="session")
 def quick_run() -> str:
-    result = subprocess.run([sys.executable, "-m", "embedlab.experiments", "run", "--quick"],
+    result = subprocess.run([sys.executable, "-m", "embedlab.experiments", "run", "--quick", "--jobs", "2"],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     return result.stdout

@@ -2,15 +2,17 @@
 fresh runs."""
 
 import json
+import os
 import re
 import subprocess
 import sys
 
 import pytest
 
-from embedlab.experiments import SLUGS, experiment, page
+from embedlab.experiments import SLUGS, experiment, page, runs
 from embedlab.experiments.check import differences
 from embedlab.experiments.runs import Run
+from embedlab.lab.backend import BACKEND
 from embedlab.store import ROOT, fingerprint, module_path, sources_of
 
 
@@ -30,6 +32,28 @@ def test_unknown_experiment_is_a_one_line_error():
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode != 0
     assert result.stderr.strip().splitlines()[-1].startswith("error: unknown experiment nope")
+
+
+def test_jobs_below_one_is_a_one_line_error():
+    result = subprocess.run([sys.executable, "-m", "embedlab.experiments", "run", "--jobs", "0"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1] == "error: --jobs must be at least 1, not 0"
+
+
+def test_experiments_refuse_keras_loaded_with_another_backend():
+    code = ("import os; os.environ['KERAS_BACKEND'] = 'tensorflow'; import keras; "
+            "from embedlab.lab.backend import use_backend; use_backend()")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"})
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1].startswith(f"error: the experiments train with Keras on {BACKEND}")
+
+
+def test_results_key_follows_the_backend(monkeypatch):
+    key = Run("movement", quick=True).key
+    monkeypatch.setattr(runs, "BACKEND", "tensorflow")
+    assert Run("movement", quick=True).key != key
 
 
 @pytest.mark.parametrize("slug", SLUGS)
