@@ -64,3 +64,13 @@ def test_downloaded_notebook_reruns_to_the_same_outputs(site, name, tmp_path):
     execute(fresh, folder=tmp_path)
     fresh.cells.pop(0)
     assert text_outputs(fresh) == text_outputs(shown)
+
+
+def test_prints_that_a_kernel_splits_differently_compare_equal():
+    def notebook(*streams):
+        outputs = [nbformat.v4.new_output("stream", name=name, text=text) for name, text in streams]
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=outputs)])
+
+    split = notebook(("stdout", "a\n"), ("stdout", "b\n"), ("stderr", "c\n"))
+    assert text_outputs(split) == text_outputs(notebook(("stdout", "a\nb\n"), ("stderr", "c\n"))) == [["a\nb\n", "c\n"]]
+    assert text_outputs(split) != text_outputs(notebook(("stdout", "a\n"), ("stderr", "c\n")))

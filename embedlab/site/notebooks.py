@@ -60,8 +60,18 @@ def executed(source: Path) -> str:
 
 
 def text_outputs(notebook) -> list[list[str]]:
-    """Per code cell, what it printed and the text form of what it displayed (images left out)."""
-    return [
-        [o.text if o.output_type == "stream" else o.get("data", {}).get("text/plain", "") for o in cell.outputs]
-        for cell in notebook.cells if cell.cell_type == "code"
-    ]
+    """Per code cell, what it printed and the text form of what it displayed (images left out). Consecutive prints to
+    the same stream are joined: a kernel splits them into outputs by timing, not by content."""
+    cells = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        texts, stream = [], None
+        for o in cell.outputs:
+            if o.output_type == "stream" and o.name == stream:
+                texts[-1] += o.text
+            else:
+                texts.append(o.text if o.output_type == "stream" else o.get("data", {}).get("text/plain", ""))
+            stream = o.name if o.output_type == "stream" else None
+        cells.append(texts)
+    return cells
