@@ -39,11 +39,11 @@ def _selection(only: str | None) -> list[str]:
 def run(slugs: list[str], quick: bool, force: bool, jobs: int = 1) -> None:
     total = time.perf_counter()
     todo = []
-    for slug in slugs:
-        if not force and Run(slug, quick).is_current():
-            print(f"{slug}: unchanged, skipped")
+    for r in (Run(slug, quick) for slug in slugs):
+        if not force and r.is_current():
+            print(f"{r.slug}: unchanged, skipped")
         else:
-            todo.append(Run(slug, quick))
+            todo.append(r)
     for summary in execute_all(todo, jobs):
         print(summary, flush=True)
     print(f"total: {time.perf_counter() - total:.0f} s")
