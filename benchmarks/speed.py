@@ -1,14 +1,15 @@
 """How fast is each method? The benchmark behind the page docs/speed.md.
 
-    python benchmarks/speed.py [--only methods,profile,build,tests] [--seeds N]
+    python benchmarks/speed.py [--only methods,profile,build,tests,ci] [--seeds N]
 
 methods: gensim's Word2Vec (skip-gram, 2 worker threads), the site's Keras SGNS (snippets/word2vec/sgns_keras.py)
 and the site's Keras GloVe (snippets/glove/glove_keras.py), trained on the Brown corpus with the same vocabulary,
 dimensions, window, negatives, subsampling and epochs, each timed and scored on WordSim353, SimLex-999 and the
 analogy questions, over several seeds.
 profile: where one epoch of the Keras SGNS spends its time (TensorFlow).
-build, tests: the time of `mkdocs build --strict` and of the whole test suite. (The time of the full experiments is
-recorded by each experiment in its own results file, when it runs.)
+build, tests: the time of `mkdocs build --strict` and of the whole test suite; ci: of `bash .ci/run` on a fresh clone
+(install included). (The time of the full experiments is recorded by each experiment in its own results file, when
+it runs, and a whole regeneration's in docs/results/regeneration.json.)
 
 Each section rewrites its part of docs/results/benchmark.json, with the machine it ran on. The methods section is
 stamped with a fingerprint of this script, the two snippets and the package code they import (a test fails when it
@@ -24,6 +25,7 @@ import importlib
 import json
 import os
 import platform
+import re
 import runpy
 import shutil
 import subprocess
@@ -259,9 +261,9 @@ def profile() -> dict:
                        "gradients and update": (whole - seconds["forward"]) / whole}}
 
 
-def _command_seconds(command: list[str]) -> tuple[float, subprocess.CompletedProcess]:
+def _command_seconds(command: list[str], cwd: Path = ROOT, env=None) -> tuple[float, subprocess.CompletedProcess]:
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"error: `{' '.join(command)}` failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
@@ -282,7 +284,25 @@ def tests() -> dict:
     return {"seconds": seconds, "summary": result.stdout.strip().splitlines()[-1]}
 
 
-SECTIONS = {"methods": methods, "profile": profile, "build": build, "tests": tests}
+def ci() -> dict:
+    """What CI runs: `bash .ci/run` (install, then the whole test suite) on a fresh clone of this commit, with the
+    shared data beside it, empty caches and none of this shell's data settings."""
+    shared = ROOT.parent / "shared"
+    if not (shared / "data").is_dir():
+        sys.exit(f"error: the ci section needs the shared data at {shared / 'data'} (see README)")
+    with tempfile.TemporaryDirectory() as folder:
+        clone = Path(folder) / "main"
+        subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
+        (Path(folder) / "shared").symlink_to(shared)
+        env = {k: v for k, v in os.environ.items()
+               if k not in {"EMBEDLAB_DATA", "NLTK_DATA", "KERAS_HOME", "VIRTUAL_ENV", "EMBEDLAB_CACHE"}}
+        env["EMBEDLAB_CACHE"] = str(Path(folder) / "cache")
+        seconds, result = _command_seconds(["bash", ".ci/run"], cwd=clone, env=env)
+    summary = [line.strip("= ") for line in result.stdout.splitlines() if re.match(r"=* ?\d+ passed", line)]
+    return {"seconds": seconds, "summary": summary[-1] if summary else None}
+
+
+SECTIONS = {"methods": methods, "profile": profile, "build": build, "tests": tests, "ci": ci}
 
 
 def main() -> None:

@@ -1,9 +1,9 @@
-"""The lab's classifiers: the convolutional model reads no padding, and the selection of a learning rate uses only
-the validation split of the training data."""
+"""The lab's classifiers: the convolutional model reads no padding, the selection of a learning rate uses only
+the validation split of the training data, and the rows that round a table up are never trained."""
 
 import numpy as np
 
-from embedlab.lab.classifier import build_cnn, train_selected
+from embedlab.lab.classifier import TABLE_ROWS_STEP, build_cnn, build_model, train_selected, train_start
 
 
 def _padded_batch(rng, vocab: int, length: int) -> np.ndarray:
@@ -46,3 +46,17 @@ def test_train_selected_keeps_the_rate_with_the_best_validation_accuracy():
     trained = train_selected(build, x, y, seed=0, rates=[1e-6, 0.05], max_epochs=8)
     assert trained.rate == 0.05 and trained.validation_accuracy > 0.8
     assert 1 <= trained.epochs <= 8
+
+
+def test_train_start_rounds_the_table_up_with_rows_it_never_trains():
+    rng = np.random.default_rng(2)
+    words = TABLE_ROWS_STEP + 5
+    table = rng.normal(size=(words, 4)).astype("float32")
+    x = rng.integers(1, words, size=(120, 6)).astype("int32")
+    y = (x[:, 0] < words // 2).astype("int32")
+    trained = train_start(build_model, "GloVe 6B fine-tuned", {"glove": table}, x, y, seed=0, rates=[0.05],
+                          max_epochs=2)
+    weights = trained.model.get_layer("embedding").get_weights()[0]
+    assert weights.shape == (2 * TABLE_ROWS_STEP, 4)
+    assert not np.allclose(weights[:words], table)  # the words' rows were trained
+    np.testing.assert_array_equal(weights[words:], 0.0)  # the rounding rows start at zero and stay there

@@ -22,7 +22,7 @@ from embedlab.lab.backend import use_backend  # noqa: E402
 use_backend()  # before anything imports Keras
 
 from embedlab.data.files import report_data_errors  # noqa: E402
-from embedlab.experiments import SLUGS  # noqa: E402
+from embedlab.experiments import SLUGS, regeneration  # noqa: E402
 from embedlab.experiments.runs import Run, execute_all  # noqa: E402
 
 
@@ -37,7 +37,8 @@ def _selection(only: str | None) -> list[str]:
 
 
 def run(slugs: list[str], quick: bool, force: bool, jobs: int = 1) -> None:
-    total = time.perf_counter()
+    start = time.perf_counter()
+    empty_cache = regeneration.cache_is_empty()
     todo = []
     for r in (Run(slug, quick) for slug in slugs):
         if not force and r.is_current():
@@ -46,7 +47,9 @@ def run(slugs: list[str], quick: bool, force: bool, jobs: int = 1) -> None:
             todo.append(r)
     for summary in execute_all(todo, jobs):
         print(summary, flush=True)
-    print(f"total: {time.perf_counter() - total:.0f} s")
+    seconds = time.perf_counter() - start
+    print(f"total: {seconds:.0f} s")
+    regeneration.record([r.slug for r in todo], quick, seconds, jobs, empty_cache)
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from embedlab.experiments.runs import Run, execute_all
 ABSOLUTE = 0.02  # scores, correlations, shares and cosines: all lie in [-1, 1]
 RELATIVE = 0.10  # other numbers (distances, counts)
 WORD_OVERLAP = 0.6  # share of a word list (nearest neighbours) that must agree
-IGNORED = {"input_key", "seconds"}
+IGNORED = {"input_key", "seconds", "part_seconds"}
 DRAWING = {"x", "y"}  # map coordinates: what the figure draws, not what the page states
 
 

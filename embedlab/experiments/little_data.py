@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from embedlab.experiments.runs import Run
-from embedlab.lab.classifier import build_model, embedding_matrix, scores, train_start
+from embedlab.lab.classifier import build_model, embedding_matrix, probabilities, scores_of, train_start
 from embedlab.lab.key_words import key_word_test
 from embedlab.lab.pretrained import load_pretrained
 from embedlab.lab.tasks import LENGTH, TASKS, load_task, task_vocabulary
@@ -49,45 +49,56 @@ def unseen_items(texts: list[list[str]], test: np.ndarray, subset: np.ndarray, i
     return np.array(items, dtype=int)
 
 
+PARTS = "tasks"  # each task can run in its own process (see runs.execute_all)
+
+
 def _fit(start, task, subset, x, tables, seed, rates, s, unseen) -> dict:
     trained = train_start(build_model, start, tables, x[subset], task.labels[subset], seed, rates, s["max_epochs"])
-    result = {**scores(trained.model, x[task.test], task.labels[task.test]), "rate": trained.rate,
-              "epochs": trained.epochs, "stopped": trained.stopped}
-    if len(unseen):
-        p = trained.model.predict(x[unseen], batch_size=1024, verbose=0)[:, 0]
-        result["unseen_accuracy"] = float(((p > 0.5) == task.labels[unseen]).mean())
+    p = probabilities(trained.model, x[task.test])
+    result = {**scores_of(p, task.labels[task.test]), "rate": trained.rate, "epochs": trained.epochs,
+              "stopped": trained.stopped}
+    if len(unseen):  # unseen lists held-out texts in the held-out split's order
+        result["unseen_accuracy"] = float(((p[np.isin(task.test, unseen)] > 0.5) == task.labels[unseen]).mean())
     return result
 
 
 def run(r: Run) -> dict:
+    return combine(r, {name: run_part(r, name) for name in r.settings["tasks"]})
+
+
+def run_part(r: Run, name: str) -> dict:
+    """One task: every size, seed and start."""
     from tqdm import tqdm
 
     s = r.settings
     glove = load_pretrained()
-    results = {"settings": s, "starts": list(STARTS), "key_words": {t: KEY_WORDS[t] for t in s["tasks"]}, "tasks": {}}
-    progress = tqdm(total=len(s["tasks"]) * len(s["sizes"]) * len(s["seeds"]) * len(STARTS), desc="little data",
-                    unit="model")
-    for name in s["tasks"]:
-        task = load_task(name)
-        w2v = general_vectors("word2vec", without(vector_settings(r.quick), WITHOUT_TASK_TEXT.get(name)))
-        is_key = key_word_test(KEY_WORDS[name])
-        out = results["tasks"][name] = {"runs": {start: {str(n): [] for n in s["sizes"]} for start in STARTS},
-                                        "unseen_items": {str(n): [] for n in s["sizes"]}, "rates": {}}
-        for n in sorted(s["sizes"], reverse=True):  # the largest first: its first seed chooses the learning rates
-            for seed in s["seeds"]:
-                subset = np.random.default_rng(1000 + seed).choice(task.train, size=n, replace=False)
-                vocab = task_vocabulary(task, subset, pretrained=[glove, w2v])
-                x = vocab.encode(task.texts, LENGTH[name])
-                unseen = unseen_items(task.texts, task.test, subset, is_key, glove)
-                out["unseen_items"][str(n)].append(len(unseen))
-                tables = {"glove": embedding_matrix(vocab, glove, seed), "word2vec": embedding_matrix(vocab, w2v, seed)}
-                for start in STARTS:
-                    rates = [out["rates"][start]] if start in out["rates"] else s["rates"]
-                    run = _fit(start, task, subset, x, tables, seed, rates, s, unseen)
-                    out["rates"].setdefault(start, run["rate"])
-                    out["runs"][start][str(n)].append(run)
-                    progress.update()
+    task = load_task(name)
+    w2v = general_vectors("word2vec", without(vector_settings(r.quick), WITHOUT_TASK_TEXT.get(name)))
+    is_key = key_word_test(KEY_WORDS[name])
+    out = {"runs": {start: {str(n): [] for n in s["sizes"]} for start in STARTS},
+           "unseen_items": {str(n): [] for n in s["sizes"]}, "rates": {}}
+    progress = tqdm(total=len(s["sizes"]) * len(s["seeds"]) * len(STARTS), desc=f"little data, {name}", unit="model")
+    for n in sorted(s["sizes"], reverse=True):  # the largest first: its first seed chooses the learning rates
+        for seed in s["seeds"]:
+            subset = np.random.default_rng(1000 + seed).choice(task.train, size=n, replace=False)
+            vocab = task_vocabulary(task, subset, pretrained=[glove, w2v])
+            x = vocab.encode(task.texts, LENGTH[name])
+            unseen = unseen_items(task.texts, task.test, subset, is_key, glove)
+            out["unseen_items"][str(n)].append(len(unseen))
+            tables = {"glove": embedding_matrix(vocab, glove, seed), "word2vec": embedding_matrix(vocab, w2v, seed)}
+            for start in STARTS:
+                rates = [out["rates"][start]] if start in out["rates"] else s["rates"]
+                run = _fit(start, task, subset, x, tables, seed, rates, s, unseen)
+                out["rates"].setdefault(start, run["rate"])
+                out["runs"][start][str(n)].append(run)
+                progress.update()
     progress.close()
+    return out
+
+
+def combine(r: Run, tasks: dict) -> dict:
+    results = {"settings": r.settings, "starts": list(STARTS), "key_words": {t: KEY_WORDS[t] for t in tasks},
+               "tasks": tasks}
     _figure(r, results)
     return results
 

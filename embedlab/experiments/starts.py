@@ -70,52 +70,62 @@ def _arm(model_name, start, tables, x, task, train, seed, rates, s: dict) -> dic
             "epochs": trained.epochs, "stopped": trained.stopped, "validation_accuracy": trained.validation_accuracy}
 
 
+PARTS = "tasks"  # each task can run in its own process (see runs.execute_all)
+
+
 def run(r: Run) -> dict:
+    return combine(r, {name: run_part(r, name) for name in r.settings["tasks"]})
+
+
+def run_part(r: Run, name: str) -> dict:
+    """One task: every model, start and seed."""
     from tqdm import tqdm
 
     s = r.settings
     glove = load_pretrained()
-    results = {"settings": s, "models": list(MODELS), "starts": list(STARTS), "metrics": list(METRICS),
-               "pretrained": {k: DEFAULT_VECTORS[k] for k in ("name", "tokens", "dimensions")},
-               "published": [dict(row) for row in PUBLISHED], "tasks": {}}
-    progress = tqdm(total=len(s["tasks"]) * len(MODELS) * len(STARTS) * len(s["seeds"]), desc="five starts",
-                    unit="model")
-    for name in s["tasks"]:
-        task = load_task(name)
-        train = task.train if s["train_texts"] is None else np.sort(
-            np.random.default_rng(0).choice(task.train, s["train_texts"], replace=False))
-        w2v = general_vectors("word2vec", without(vector_settings(r.quick), WITHOUT_TASK_TEXT.get(name)))
-        vocab = task_vocabulary(task, train, pretrained=[glove, w2v])
-        x = vocab.encode(task.texts, LENGTH[name])
-        spaces = {"GloVe 6B": glove, "word2vec": w2v}
-        out = results["tasks"][name] = {
-            "label": LABELS[name], "texts": len(task.texts), "train": len(train), "test": len(task.test),
-            "vocabulary": len(vocab),
-            "word2vec_corpus_without": WITHOUT_TASK_TEXT.get(name),
-            "coverage": {k: {key: c[key] for key in ("type_coverage", "token_coverage")}
-                         for k, v in spaces.items() for c in [coverage(v, [task.texts[i] for i in task.test])]},
-            "logistic_regression": {k: _logistic_regression(v, task, train) for k, v in spaces.items()},
-            "runs": {model: {start: [] for start in STARTS} for model in MODELS},
-        }
-        for seed in s["seeds"]:
-            # Words a table lacks start as noise with that table's spread (Kim 2014); padding as zeros.
-            tables = {"glove": embedding_matrix(vocab, glove, seed, missing="table"),
-                      "word2vec": embedding_matrix(vocab, w2v, seed, missing="table")}
-            for model in MODELS:
-                for start in STARTS:
-                    runs = out["runs"][model][start]
-                    # The first seed chooses the arm's learning rate on its validation split; the others reuse it.
-                    rates = [runs[0]["rate"]] if runs else s["rates"]
-                    runs.append(_arm(model, start, tables, x, task, train, seed, rates, s))
-                    progress.update()
-        out["versus_random"] = {model: {start: _versus_random(out["runs"][model], start) for start in STARTS[1:]}
-                                for model in MODELS}
+    task = load_task(name)
+    train = task.train if s["train_texts"] is None else np.sort(
+        np.random.default_rng(0).choice(task.train, s["train_texts"], replace=False))
+    w2v = general_vectors("word2vec", without(vector_settings(r.quick), WITHOUT_TASK_TEXT.get(name)))
+    vocab = task_vocabulary(task, train, pretrained=[glove, w2v])
+    x = vocab.encode(task.texts, LENGTH[name])
+    spaces = {"GloVe 6B": glove, "word2vec": w2v}
+    out = {
+        "label": LABELS[name], "texts": len(task.texts), "train": len(train), "test": len(task.test),
+        "vocabulary": len(vocab),
+        "word2vec_corpus_without": WITHOUT_TASK_TEXT.get(name),
+        "coverage": {k: {key: c[key] for key in ("type_coverage", "token_coverage")}
+                     for k, v in spaces.items() for c in [coverage(v, [task.texts[i] for i in task.test])]},
+        "logistic_regression": {k: _logistic_regression(v, task, train) for k, v in spaces.items()},
+        "runs": {model: {start: [] for start in STARTS} for model in MODELS},
+    }
+    progress = tqdm(total=len(MODELS) * len(STARTS) * len(s["seeds"]), desc=f"five starts, {name}", unit="model")
+    for seed in s["seeds"]:
+        # Words a table lacks start as noise with that table's spread (Kim 2014); padding as zeros.
+        tables = {"glove": embedding_matrix(vocab, glove, seed, missing="table"),
+                  "word2vec": embedding_matrix(vocab, w2v, seed, missing="table")}
+        for model in MODELS:
+            for start in STARTS:
+                runs = out["runs"][model][start]
+                # The first seed chooses the arm's learning rate on its validation split; the others reuse it.
+                rates = [runs[0]["rate"]] if runs else s["rates"]
+                runs.append(_arm(model, start, tables, x, task, train, seed, rates, s))
+                progress.update()
     progress.close()
+    out["versus_random"] = {model: {start: _versus_random(out["runs"][model], start) for start in STARTS[1:]}
+                            for model in MODELS}
+    return out
+
+
+def combine(r: Run, tasks: dict) -> dict:
+    """The tasks' results, the published numbers next to ours, and the figure."""
+    results = {"settings": r.settings, "models": list(MODELS), "starts": list(STARTS), "metrics": list(METRICS),
+               "pretrained": {k: DEFAULT_VECTORS[k] for k in ("name", "tokens", "dimensions")},
+               "published": [dict(row) for row in PUBLISHED], "tasks": tasks}
     for row in results["published"]:
-        if row["ours"] and row["task"] in results["tasks"]:
+        if row["ours"] and row["task"] in tasks:
             model, start = row["ours"]
-            runs = results["tasks"][row["task"]]["runs"][model][start]
-            row["ours_accuracy"] = float(np.mean([run["accuracy"] for run in runs]))
+            row["ours_accuracy"] = float(np.mean([run["accuracy"] for run in tasks[row["task"]]["runs"][model][start]]))
     _figure(r, results)
     return results
 

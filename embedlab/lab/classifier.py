@@ -9,6 +9,11 @@ import numpy as np
 from embedlab.lab.constants import DIM
 from embedlab.lab.tasks import PAD, Vocabulary
 
+# train_start rounds an Embedding's rows up to a multiple of this. Every training subset has its own vocabulary, and
+# each new table shape makes JAX compile the model's steps again (about 2 s, more than training a small model takes);
+# rounded, the subsets of a task share one or two shapes. The extra rows are never looked up, so never trained.
+TABLE_ROWS_STEP = 1024
+
 
 def embedding_matrix(vocab: Vocabulary, pretrained, seed: int, missing: str = "keras") -> np.ndarray:
     """Pre-trained vectors where they exist; zeros for padding; uniform noise for the other words, either Keras's
@@ -58,10 +63,19 @@ def _split(n: int, seed: int, batch_size: int, steps_per_epoch: int) -> tuple[np
     return np.tile(train, int(np.ceil(steps_per_epoch * batch_size / len(train)))), val
 
 
+def probabilities(model, x) -> np.ndarray:
+    """The model's probability of label 1 for each row of x."""
+    return model.predict(x, batch_size=1024, verbose=0)[:, 0]
+
+
 def scores(model, x, y) -> dict[str, float]:
+    return scores_of(probabilities(model, x), y)
+
+
+def scores_of(p: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    """Accuracy and F1 at the threshold 0.5, and ROC-AUC, of probabilities p for labels y."""
     from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 
-    p = model.predict(x, batch_size=1024, verbose=0)[:, 0]
     return {
         "accuracy": float(accuracy_score(y, p > 0.5)),
         "f1": float(f1_score(y, p > 0.5)),
@@ -131,12 +145,13 @@ def train_start(build, start: str, tables: dict[str, np.ndarray], x, y, seed: in
     trained) or a pretrained table, "GloVe 6B ..." from ``tables["glove"]`` or "word2vec ..." from
     ``tables["word2vec"]``, "... frozen" or "... fine-tuned"; the learning rate is chosen as train_selected does."""
     source = "glove" if start.startswith("GloVe") else "word2vec" if start.startswith("word2vec") else None
-    vocab_size, dim = tables[source or "glove"].shape  # the random start takes GloVe's size
+    words, dim = tables[source or "glove"].shape  # the random start takes GloVe's size
+    rows = -(-words // TABLE_ROWS_STEP) * TABLE_ROWS_STEP
 
     def model(optimizer):
-        built = build(vocab_size, x.shape[1], dim, optimizer=optimizer, trainable=not start.endswith("frozen"))
+        built = build(rows, x.shape[1], dim, optimizer=optimizer, trainable=not start.endswith("frozen"))
         if source:
-            built.get_layer("embedding").set_weights([tables[source]])
+            built.get_layer("embedding").set_weights([np.pad(tables[source], ((0, rows - words), (0, 0)))])
         return built
 
     return train_selected(model, x, y, seed, rates, max_epochs, batch_size)

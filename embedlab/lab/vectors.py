@@ -146,15 +146,16 @@ def general_vectors(method: str, settings: Settings = FULL) -> KeyedVectors:
     if method not in _TRAIN:
         raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
     path = cache_dir() / "vectors" / f"{method}-{_key(method, settings)}.bin"
-    if not path.is_file() and method == "glove":
-        _train_glove_apart(settings, path)
-    elif not path.is_file():
-        vectors = _TRAIN[method](_corpus(settings), settings)
-        if method == "fasttext":  # keep only the word vectors: comparable with the others, and small on disk
-            plain = KeyedVectors(settings.dim)
-            plain.add_vectors(vectors.index_to_key, vectors.vectors)
-            vectors = plain
-        _save(path, vectors)
+    if not path.is_file():
+        if method == "glove":
+            _train_glove_apart(settings, path)
+        else:
+            vectors = _TRAIN[method](_corpus(settings), settings)
+            if method == "fasttext":  # keep only the word vectors: comparable with the others, and small on disk
+                plain = KeyedVectors(settings.dim)
+                plain.add_vectors(vectors.index_to_key, vectors.vectors)
+                vectors = plain
+            _save(path, vectors)
     return KeyedVectors.load_word2vec_format(str(path), binary=True)
 
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from embedlab.experiments import SLUGS, experiment, page, runs
+from embedlab.experiments import SLUGS, experiment, page, regeneration, runs
 from embedlab.experiments.check import differences
 from embedlab.experiments.runs import Run
 from embedlab.lab.backend import BACKEND
@@ -19,6 +19,15 @@ from embedlab.store import ROOT, fingerprint, module_path, sources_of
 def test_quick_run_reports_every_experiment(quick_run):
     for slug in SLUGS:
         assert re.search(rf"^{slug}: (\d+ s|unchanged, skipped)", quick_run, re.MULTILINE), quick_run
+
+
+@pytest.mark.parametrize("slug", [slug for slug in SLUGS if Run(slug, quick=True).parts])
+def test_experiments_in_parts_are_combined_in_order_with_each_parts_time(quick_run, slug):
+    r = Run(slug, quick=True)
+    results = json.loads(r.results_path.read_text())
+    assert list(results["tasks"]) == list(results["part_seconds"]) == r.parts
+    assert results["seconds"] == pytest.approx(sum(results["part_seconds"].values()), abs=0.1)
+    assert Run(slug, quick=True).last_seconds(r.parts[0]) == results["part_seconds"][r.parts[0]]
 
 
 def test_unchanged_experiments_are_skipped(quick_run):
@@ -114,3 +123,13 @@ def test_check_compares_within_tolerances():
     drawn = {"x": [1.0, 2.0], "agreement": 0.7}  # map coordinates are drawing data; the statements are compared
     assert differences(drawn, {"x": [9.0, -4.0], "agreement": 0.7}) == []
     assert differences(drawn, {"x": [1.0, 2.0], "agreement": 0.6}) != []
+
+
+def test_only_a_whole_full_regeneration_records_its_wall_time(tmp_path):
+    path = tmp_path / "regeneration.json"
+    assert not regeneration.record(list(SLUGS), quick=True, seconds=9.0, jobs=2, empty_cache=True, path=path)
+    assert not regeneration.record(list(SLUGS[1:]), quick=False, seconds=9.0, jobs=2, empty_cache=True, path=path)
+    assert not path.exists()
+    assert regeneration.record(list(SLUGS), quick=False, seconds=9.04, jobs=2, empty_cache=False, path=path)
+    written = json.loads(path.read_text())
+    assert (written["seconds"], written["jobs"], written["empty_cache"]) == (9.0, 2, False)
