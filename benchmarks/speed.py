@@ -6,7 +6,7 @@ methods: gensim's Word2Vec (skip-gram, 2 worker threads), the site's Keras SGNS 
 and the site's Keras GloVe (snippets/glove/glove_keras.py), trained on the Brown corpus with the same vocabulary,
 dimensions, window, negatives, subsampling and epochs, each timed and scored on WordSim353, SimLex-999 and the
 analogy questions, over several seeds.
-profile: where one epoch of the Keras SGNS spends its time (TensorFlow).
+profile: where one epoch of the Keras SGNS spends its time, part by part (TensorFlow).
 build, tests: the time of `mkdocs build --strict` and of the whole test suite; ci: of `bash .ci/run` on a fresh clone
 (install included). (The time of the full experiments is recorded by each experiment in its own results file, when
 it runs, and a whole regeneration's in docs/results/regeneration.json.)
@@ -42,7 +42,10 @@ from embedlab.data.files import report_data_errors  # noqa: E402
 from embedlab.store import ROOT, atomic_write_text, cache_dir, fingerprint  # noqa: E402
 
 BATCHES = (256, 512, 1024, 2048, 4096)  # target words per batch tried for the Keras SGNS
+NOISE = (10, 25, 50)  # noise words per target word tried for the Keras SGNS, besides the snippet's NEGATIVES
+NOISE_SEEDS = 3  # the noise sweep's seeds: the first seeds of the main runs, so each is paired with gensim's
 RESULTS = ROOT / "docs" / "results" / "benchmark.json"
+ROUNDS = 5  # epochs timed per variant in the profile, taking turns
 SNIPPETS = {"sgns": ROOT / "snippets" / "word2vec" / "sgns_keras.py",
             "glove": ROOT / "snippets" / "glove" / "glove_keras.py"}
 
@@ -127,6 +130,16 @@ def quality(words: list[str], table: np.ndarray) -> dict:
     }
 
 
+def gensim_word2vec(sgns: dict, sentences, seed: int, workers: int = 2):
+    """gensim's skip-gram with the snippet's settings and ``workers`` threads, its vocabulary built (untimed)."""
+    from gensim.models import Word2Vec
+
+    model = Word2Vec(sg=1, vector_size=sgns["DIM"], window=sgns["WINDOW"], negative=sgns["NEGATIVES"],
+                     min_count=sgns["MIN_COUNT"], sample=sgns["SAMPLE"], workers=workers, seed=seed)
+    model.build_vocab(sentences)
+    return model
+
+
 def _timed(train, tokens: int, epochs: int) -> tuple[np.ndarray, dict]:
     start = time.perf_counter()
     table = train()
@@ -134,9 +147,9 @@ def _timed(train, tokens: int, epochs: int) -> tuple[np.ndarray, dict]:
     return table, {"seconds": seconds, "words_per_second": tokens * epochs / seconds}
 
 
-def methods(seeds: int) -> dict:
-    from gensim.models import Word2Vec
-
+def methods(seeds: int, workers: int = 2) -> dict:
+    """Each method trained ``seeds`` times; gensim with ``workers`` threads (2, as the CPU cores of CI; all of them
+    on a GPU machine, where Keras has the GPU)."""
     from embedlab.data.corpus import nltk_sentences
 
     sgns = runpy.run_path(str(SNIPPETS["sgns"]), run_name="sgns_keras")
@@ -145,18 +158,17 @@ def methods(seeds: int) -> dict:
     tokens = sum(map(len, sentences))
     corpus = sgns["Corpus"](sentences)  # vocabulary and id arrays: built once, like gensim's build_vocab, untimed
     epochs = sgns["EPOCHS"]
-    runs = {"gensim Word2Vec, 2 workers": [], "Keras SGNS (site snippet)": [], "Keras GloVe (site snippet)": []}
+    gensim_name = f"gensim Word2Vec, {workers} workers"
+    runs = {gensim_name: [], "Keras SGNS (site snippet)": [], "Keras GloVe (site snippet)": []}
     for seed in range(seeds):
-        model = Word2Vec(sg=1, vector_size=sgns["DIM"], window=sgns["WINDOW"], negative=sgns["NEGATIVES"],
-                         min_count=sgns["MIN_COUNT"], sample=sgns["SAMPLE"], workers=2, seed=seed)
-        model.build_vocab(sentences)
+        model = gensim_word2vec(sgns, sentences, seed, workers)
 
         def train_gensim(model=model):
             model.train(sentences, total_examples=len(sentences), epochs=epochs)
             return model.wv.vectors
 
         table, timing = _timed(train_gensim, tokens, epochs)
-        runs["gensim Word2Vec, 2 workers"].append(timing | quality(model.wv.index_to_key, table))
+        runs[gensim_name].append(timing | quality(model.wv.index_to_key, table))
         table, timing = _timed(lambda: sgns["train"](corpus, epochs, seed, log=lambda _: None), tokens, epochs)
         runs["Keras SGNS (site snippet)"].append(timing | quality(corpus.words, table))
 
@@ -173,7 +185,24 @@ def methods(seeds: int) -> dict:
         table, timing = _timed(lambda: sgns["train"](corpus, epochs, 0, batch, log=lambda _: None), tokens, epochs)
         batches[str(batch)] = timing | quality(corpus.words, table)
     summary = {name: {key: [r[key] for r in rs] for key in rs[0]} for name, rs in runs.items()}
-    keras, gensim = summary["Keras SGNS (site snippet)"], summary["gensim Word2Vec, 2 workers"]
+    # More noise words per target word, each standing for a smaller share of word2vec's per-pair draws: what the
+    # sharing of noise words costs in quality, and what drawing more costs in time (the snippet's own NEGATIVES
+    # come from the main runs, on the same seeds).
+    seeds_noise = min(seeds, NOISE_SEEDS)
+    snippet = summary["Keras SGNS (site snippet)"]
+    noise = {str(sgns["NEGATIVES"]): {key: values[:seeds_noise] for key, values in snippet.items()}}
+    for count in NOISE:
+        rs = []
+        for seed in range(seeds_noise):
+            def train(seed=seed, count=count):
+                return sgns["train"](corpus, epochs, seed, sgns["BATCH"], count, log=lambda _: None)
+
+            table, timing = _timed(train, tokens, epochs)
+            rs.append(timing | quality(corpus.words, table))
+        noise[str(count)] = {key: [r[key] for r in rs] for key in rs[0]}
+        print(f"{count} noise words: " + ", ".join(f"{r['words_per_second']:,.0f} words/s, analogies "
+                                                   f"{r['analogies']:.3f}" for r in rs), flush=True)
+    keras, gensim = summary["Keras SGNS (site snippet)"], summary[gensim_name]
     return {
         "stamp": methods_stamp(),
         "corpus": {"name": "Brown", "tokens": tokens, "vocabulary": len(corpus.words)},
@@ -182,6 +211,7 @@ def methods(seeds: int) -> dict:
         "seeds": seeds,
         "runs": summary,
         "batches": batches,
+        "noise": noise,
         # Paired by seed: the two runs of a seed follow each other, so they see the same load on the machine.
         "sgns_speed_ratio": [k / g for k, g in zip(keras["words_per_second"], gensim["words_per_second"])],
         "sgns_wordsim353_difference": [k - g for k, g in zip(keras["wordsim353"], gensim["wordsim353"])],
@@ -190,75 +220,103 @@ def methods(seeds: int) -> dict:
 
 def profile() -> dict:
     """Where one epoch of the Keras SGNS spends its time, seed 0, the snippet's batch and compile settings: building
-    the epoch's examples (numpy; the snippet overlaps this with training, on a second thread), then two training
-    steps written alike: one that stops after the forward pass and the loss, one that also computes the gradients
-    and applies the SGD update. The snippet's own step (Keras's train_step) and one epoch of gensim (2 workers)
-    are timed beside them. Each model is compiled on a first slice before the timed epochs, so compiling is left
-    out; each time is the fastest of three epochs, the usual guard against a busy moment on a shared machine."""
-
-    def fastest(call, repeats: int = 3) -> float:
-        times = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            call()
-            times.append(time.perf_counter() - start)
-        return min(times)
+    the epoch's examples (numpy; the snippet overlaps this with training, on a second thread), then the snippet's
+    training step stopped after each of its parts in turn: the forward pass and the loss; then the gradient and SGD
+    update of the target table's rows; then those of the context table's rows too (the whole step). Beside them: the
+    snippet's own step (and, once, the time to build its model and compile it), Keras's stock step (one batch per
+    call into the compiled function, 100 calls per execution), and one epoch of gensim (2 workers). Each model is
+    compiled on a first slice before the timed epochs, so compiling is left out of them. The variants take turns,
+    one epoch each, for ROUNDS rounds, and each keeps its fastest epoch: a busy moment on a shared machine then slows
+    one epoch of each variant at most, not all the epochs of one."""
 
     import keras
     import tensorflow as tf
-    from gensim.models import Word2Vec
 
     from embedlab.data.corpus import nltk_sentences
 
     sgns = runpy.run_path(str(SNIPPETS["sgns"]), run_name="sgns_keras")
     sentences = nltk_sentences("brown")
     corpus = sgns["Corpus"](sentences)
-    batch = sgns["BATCH"]
+    batch, per_call, window = sgns["BATCH"], sgns["BATCHES_PER_CALL"], sgns["WINDOW"]
     start = time.perf_counter()
     x, weights, pairs = sgns["epoch_examples"](corpus, np.random.default_rng(0))
     seconds = {"examples": time.perf_counter() - start}
-    labels = np.broadcast_to(np.array([1.0] * 2 * sgns["WINDOW"] + [0.0] * sgns["NEGATIVES"], "float32"), weights.shape)
+    pad = -len(weights) % (batch * per_call)
+    x = [np.concatenate([a, np.zeros((pad, *a.shape[1:]), a.dtype)]) for a in x]
+    weights = np.concatenate([weights, np.zeros((pad, weights.shape[1]), weights.dtype)])
 
-    class Parts(keras.Model):
-        """A training step that stops after ``part``: "forward" (and the loss) or "update" (the whole step)."""
+    class Parts(sgns["SkipGram"]):
+        """The snippet's step, stopping after ``part``: "forward", "targets" or "update"."""
 
         part = "update"
 
         def train_step(self, data):
-            inputs, y, sample_weight = keras.utils.unpack_x_y_sample_weight(data)
-            with tf.GradientTape() as tape:
-                loss = self.compute_loss(x=inputs, y=y, y_pred=self(inputs, training=True), sample_weight=sample_weight)
-            if self.part == "forward":
-                return {"loss": loss}
-            self.optimizer.apply(tape.gradient(loss, self.trainable_variables), self.trainable_variables)
-            return {"loss": loss}
+            (target, slots), w = data
+            target, slots, w = (keras.ops.reshape(a, (per_call, -1, *a.shape[1:])) for a in (target, slots, w))
+            labels = keras.ops.cast(keras.ops.arange(slots.shape[-1]) < 2 * window, "float32")
 
-    def epoch_seconds(model_class, part=None) -> float:
+            def one_batch(i, _):
+                with tf.GradientTape() as tape:
+                    loss = self.compute_loss(y=keras.ops.broadcast_to(labels, w[i].shape),
+                                             y_pred=self([target[i], slots[i]], training=True), sample_weight=w[i])
+                if self.part != "forward":  # "targets": the target table's gradient and update only
+                    tables = self.trainable_variables[: 1 if self.part == "targets" else 2]
+                    self.optimizer.apply(tape.gradient(loss, tables), tables)
+                self.metrics[0].update_state(loss)
+                return i
+
+            keras.ops.fori_loop(0, per_call, one_batch, 0)
+            return {m.name: m.result() for m in self.metrics}
+
+    labels = np.broadcast_to(np.arange(weights.shape[1]) < 2 * window, weights.shape).astype("float32")
+
+    def compiled_epoch(build, part=None, **compiled):
+        """A function that trains one epoch of a freshly built and compiled model, and the seconds that building,
+        compiling and the first call (one call's batches) took."""
+        start = time.perf_counter()
         keras.utils.set_random_seed(0)
-        plain = sgns["build_model"](len(corpus.words))
-        model = model_class(plain.inputs, plain.outputs)
+        model = build()
         model.part = part
         model.compile(optimizer=keras.optimizers.SGD(0.025), loss=sgns["NegativeSamplingLoss"](reduction="sum"),
-                      jit_compile=True, steps_per_execution=100)  # as the snippet compiles it
+                      jit_compile=True, **compiled)
 
-        def fit(part):
-            model.fit([a[part] for a in x], labels[part], sample_weight=weights[part], batch_size=batch,
-                      shuffle=False, verbose=0)
+        def fit(rows):
+            if isinstance(model, sgns["SkipGram"]):
+                model.fit([a[rows] for a in x], weights[rows], batch_size=batch * per_call, shuffle=False, verbose=0)
+            else:  # Keras's stock step: labels and weights as fit expects them
+                model.fit([a[rows] for a in x], labels[rows], sample_weight=weights[rows], batch_size=batch,
+                          shuffle=False, verbose=0)
 
-        fit(slice(None, 100 * batch))  # compiles the step
-        return fastest(lambda: fit(slice(None)))
+        fit(slice(None, batch * per_call))  # compiles the step
+        return (lambda: fit(slice(None))), time.perf_counter() - start
 
-    for part in ("forward", "update"):
-        seconds[part] = epoch_seconds(Parts, part)
-    seconds["snippet's step"] = epoch_seconds(keras.Model)
-    gensim = Word2Vec(sg=1, vector_size=sgns["DIM"], window=sgns["WINDOW"], negative=sgns["NEGATIVES"],
-                      min_count=sgns["MIN_COUNT"], sample=sgns["SAMPLE"], workers=2, seed=0)
-    gensim.build_vocab(sentences)
-    seconds["gensim epoch"] = fastest(lambda: gensim.train(sentences, total_examples=len(sentences), epochs=1))
+    def with_parts():
+        plain = sgns["build_model"](len(corpus.words))
+        return Parts(plain.inputs, plain.outputs)
+
+    def stock():
+        plain = sgns["build_model"](len(corpus.words))
+        return keras.Model(plain.inputs, plain.outputs)
+
+    epochs = {part: compiled_epoch(with_parts, part)[0] for part in ("forward", "targets", "update")}
+    epochs["snippet's step"], seconds["build and compile"] = compiled_epoch(
+        lambda: sgns["build_model"](len(corpus.words)))
+    epochs["Keras's stock step"] = compiled_epoch(stock, steps_per_execution=100)[0]
+    gensim = gensim_word2vec(sgns, sentences, 0)
+    epochs["gensim epoch"] = lambda: gensim.train(sentences, total_examples=len(sentences), epochs=1)
+    times = {name: [] for name in epochs}
+    for _ in range(ROUNDS):
+        for name, epoch in epochs.items():
+            start = time.perf_counter()
+            epoch()
+            times[name].append(time.perf_counter() - start)
+    seconds |= {name: min(values) for name, values in times.items()}
     whole = seconds["update"]
-    return {"batch": batch, "targets": len(x[0]), "pairs": pairs, "seconds": seconds,
+    return {"batch": batch, "batches_per_call": per_call, "rounds": ROUNDS, "targets": len(x[0]) - pad, "pairs": pairs,
+            "seconds": seconds,
             "shares": {"forward pass and loss": seconds["forward"] / whole,
-                       "gradients and update": (whole - seconds["forward"]) / whole}}
+                       "target rows: gradient and update": (seconds["targets"] - seconds["forward"]) / whole,
+                       "context rows: gradient and update": (whole - seconds["targets"]) / whole}}
 
 
 def _command_seconds(command: list[str], cwd: Path = ROOT, env=None) -> tuple[float, subprocess.CompletedProcess]:
@@ -311,7 +369,7 @@ def main() -> None:
     parser.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated, from {', '.join(SECTIONS)}")
     parser.add_argument("--seeds", type=int, default=3, help="training runs per method (default 3)")
     parser.add_argument("--gpu", action="store_true",
-                        help="store the methods section as methods_gpu (run with a GPU and, e.g., KERAS_BACKEND=jax)")
+                        help="store the methods section as methods_gpu, gensim with every core (run with a GPU)")
     args = parser.parse_args()
     chosen = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in SECTIONS]
@@ -323,7 +381,10 @@ def main() -> None:
     about = machine()
     for name in chosen:
         print(f"{name}...", flush=True)
-        section = methods(args.seeds) if name == "methods" else SECTIONS[name]() | {"commit": commit()}
+        if name == "methods":  # on a GPU machine, gensim gets all the CPU cores, as Keras gets the GPU
+            section = methods(args.seeds, about["cores"] if args.gpu else 2)
+        else:
+            section = SECTIONS[name]() | {"commit": commit()}
         results[f"{name}_gpu" if args.gpu else name] = section | {"machine": about}
         atomic_write_text(RESULTS, json.dumps(results, indent=1) + "\n")  # each finished section is kept
         print(f"{name}: done", flush=True)

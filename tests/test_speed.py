@@ -55,20 +55,20 @@ def test_snippet_globals_used_by_the_benchmark_exist(speed, variable):
     assert "train" in names
     snippet = runpy.run_path(str(speed.SNIPPETS[variable]), run_name=variable)
     assert names <= set(snippet), f"{variable} snippet lacks {names - set(snippet)}"
-    # the calls the benchmark makes: train(corpus, epochs, seed, [batch,] log=...) / train(words, X, seed, log=...)
     signature = inspect.signature(snippet["train"])
-    arguments = (object(), 3, 0, 512) if variable == "sgns" else (object(), object(), 0)
+    # the calls the benchmark makes: train(corpus, epochs, seed, [batch, noise,] log=...) / train(words, X, seed, ...)
+    arguments = (object(), 3, 0, 512, 5) if variable == "sgns" else (object(), object(), 0)
     signature.bind(*arguments, log=print)
 
 
 def _methods(ratios, wordsim, simlex, analogies) -> dict:
     """A methods section whose gensim runs score 0.5 on everything and Keras's differ by the given paired amounts."""
-    from embedlab.site.speed_goal import GENSIM, KERAS
+    from embedlab.site.speed_goal import KERAS
 
     base = {key: [0.5] * len(ratios) for key in ("wordsim353", "simlex999", "analogies")}
     keras = {key: [0.5 + d for d in diffs] for key, diffs in
              (("wordsim353", wordsim), ("simlex999", simlex), ("analogies", analogies))}
-    return {"runs": {GENSIM: base, KERAS: keras}, "sgns_speed_ratio": ratios}
+    return {"runs": {"gensim Word2Vec, 2 workers": base, KERAS: keras}, "sgns_speed_ratio": ratios}
 
 
 def test_the_goal_is_judged_on_paired_intervals_not_means():
@@ -102,3 +102,19 @@ def test_the_profile_splits_the_whole_step_and_the_page_names_its_larger_part(si
     assert sum(profile["shares"].values()) == pytest.approx(1.0)
     largest = max(profile["shares"], key=profile["shares"].get)
     assert f"The larger part is the {largest}" in (site / "speed" / "index.html").read_text()
+
+
+def test_the_noise_sweep_pairs_each_run_with_gensim_on_its_seed():
+    """Each count's scores are compared with gensim's on the same seeds (the sweep uses the first seeds only), and a
+    diverged run is shown as such instead of failing the page."""
+    from embedlab.site.speed_goal import noise_sweep
+
+    methods = _methods([1.0] * 5, [0.0] * 5, [0.0] * 5, [0.0] * 5)
+    methods["runs"]["gensim Word2Vec, 2 workers"]["analogies"] = [0.02, 0.03, 0.04, 9.0, 9.0]
+    runs = {"words_per_second": [1.0, 1.0, 1.0], "wordsim353": [0.5, 0.5, None], "simlex999": [0.5] * 3}
+    methods["noise"] = {"5": runs | {"analogies": [0.01, 0.02, 0.03]}, "50": runs | {"analogies": [0.02, 0.03, 0.04]}}
+    five, fifty = noise_sweep(methods)
+    assert (five["noise"], five["seeds"], fifty["noise"]) == (5, 3, 50)
+    assert five["analogies"]["mean"] == pytest.approx(-0.01) and five["analogies"]["high"] == pytest.approx(-0.01)
+    assert fifty["analogies"]["mean"] == pytest.approx(0.0)
+    assert five["wordsim353"] is None and five["simlex999"]["mean"] == pytest.approx(0.0)

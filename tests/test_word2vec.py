@@ -2,6 +2,8 @@
 
 import re
 
+from embedlab.site.snippets import ROOT, run
+
 
 def _neighbours(out: str) -> dict[str, list[str]]:
     """Each probe's neighbour list; fails when the output has none (an empty dict would pass any all())."""
@@ -15,6 +17,13 @@ def test_sgns_keras_trains(run_snippet):
     losses = [float(x) for x in re.findall(r"loss (\S+)", out)]
     assert len(losses) == 3 and losses[-1] < losses[0]
     assert all(len(words) == 6 for words in _neighbours(out).values())
+
+
+def test_sgns_keras_says_which_backend_it_needs():
+    """Its training step is written with TensorFlow: under another backend it stops with a one-line error."""
+    result = run(ROOT / "snippets" / "word2vec" / "sgns_keras.py", "--small", backend="jax")
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines()[-1].startswith("error: this training step is written for TensorFlow")
 
 
 def test_sgns_plain_trains(run_snippet):

@@ -10,7 +10,11 @@ where PAGE is the slug with ``-`` for ``_`` (pages use hyphens in their URLs). A
   the run object hands the right one to ``run`` as ``r.settings``;
 - ``run(r) -> dict``: trains and measures, draws its figure with ``r.save_figure(fig)`` and returns the results,
   which ``runs.write_results`` stores with a key over the module's code (and all package code it imports), its
-  settings and the data checksums. A page reads them as ``results.SLUG...`` (see embedlab/site/macros.py).
+  settings and the data checksums. A page reads them as ``results.SLUG...`` (see embedlab/site/macros.py);
+- or, instead of ``run``, an experiment made of independent parts: ``PARTS``, the name of a settings list (its
+  tasks, say), ``run_part(r, value) -> dict`` for one value, and ``combine(r, {value: part}) -> dict``, which draws
+  the figure and returns the results. The runner runs each part as its own piece of work (``--jobs`` shares them
+  out) and combines them when the last is back.
 """
 
 from __future__ import annotations

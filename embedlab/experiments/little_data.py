@@ -62,10 +62,6 @@ def _fit(start, task, subset, x, tables, seed, rates, s, unseen) -> dict:
     return result
 
 
-def run(r: Run) -> dict:
-    return combine(r, {name: run_part(r, name) for name in r.settings["tasks"]})
-
-
 def run_part(r: Run, name: str) -> dict:
     """One task: every size, seed and start."""
     from tqdm import tqdm

@@ -90,8 +90,9 @@ class Run:
         _drawing()
         results = self.module.combine(self, {part: result for part, (result, _) in parts.items()})
         seconds = {part: round(s, 1) for part, (_, s) in parts.items()}
-        self.write_results({**results, "part_seconds": seconds}, sum(seconds.values()))
-        return self.summary(sum(seconds.values()))
+        total = sum(seconds.values())
+        self.write_results({**results, "part_seconds": seconds}, total)
+        return self.summary(total)
 
     def summary(self, seconds: float) -> str:
         return f"{self.slug}: {seconds:.0f} s -> {self.results_path.relative_to(self.root.parent)}"

@@ -73,10 +73,6 @@ def _arm(model_name, start, tables, x, task, train, seed, rates, s: dict) -> dic
 PARTS = "tasks"  # each task can run in its own process (see runs.execute_all)
 
 
-def run(r: Run) -> dict:
-    return combine(r, {name: run_part(r, name) for name in r.settings["tasks"]})
-
-
 def run_part(r: Run, name: str) -> dict:
     """One task: every model, start and seed."""
     from tqdm import tqdm

@@ -83,6 +83,13 @@ def define_env(env):
         return sgns_goal(env.variables["results"]["benchmark"]["methods"])
 
     @env.macro
+    def noise_sweep():
+        """The Keras SGNS with more noise words per target against gensim, seed by seed (site/speed_goal.py)."""
+        from embedlab.site.speed_goal import noise_sweep as sweep
+
+        return sweep(env.variables["results"]["benchmark"]["methods"])
+
+    @env.macro
     def word_map():
         """The linked interactive maps of docs/results/map.json (see embedlab/site/word_map.py)."""
         from embedlab.site.word_map import word_map
