@@ -270,13 +270,12 @@ def profile() -> dict:
 
     labels = np.broadcast_to(np.arange(weights.shape[1]) < 2 * window, weights.shape).astype("float32")
 
-    def compiled_epoch(build, part=None, **compiled):
+    def compiled_epoch(build, **compiled):
         """A function that trains one epoch of a freshly built and compiled model, and the seconds that building,
         compiling and the first call (one call's batches) took."""
         start = time.perf_counter()
         keras.utils.set_random_seed(0)
         model = build()
-        model.part = part
         model.compile(optimizer=keras.optimizers.SGD(0.025), loss=sgns["NegativeSamplingLoss"](reduction="sum"),
                       jit_compile=True, **compiled)
 
@@ -290,15 +289,17 @@ def profile() -> dict:
         fit(slice(None, batch * per_call))  # compiles the step
         return (lambda: fit(slice(None))), time.perf_counter() - start
 
-    def with_parts():
+    def with_parts(part):
         plain = sgns["build_model"](len(corpus.words))
-        return Parts(plain.inputs, plain.outputs)
+        model = Parts(plain.inputs, plain.outputs)
+        model.part = part
+        return model
 
     def stock():
         plain = sgns["build_model"](len(corpus.words))
         return keras.Model(plain.inputs, plain.outputs)
 
-    epochs = {part: compiled_epoch(with_parts, part)[0] for part in ("forward", "targets", "update")}
+    epochs = {part: compiled_epoch(lambda part=part: with_parts(part))[0] for part in ("forward", "targets", "update")}
     epochs["snippet's step"], seconds["build and compile"] = compiled_epoch(
         lambda: sgns["build_model"](len(corpus.words)))
     epochs["Keras's stock step"] = compiled_epoch(stock, steps_per_execution=100)[0]
