@@ -26,7 +26,8 @@ def gensim_name(methods: dict) -> str:
 
 
 def sgns_goal(methods: dict) -> dict:
-    keras, gensim = methods["runs"][KERAS], methods["runs"][gensim_name(methods)]
+    gensim_row = gensim_name(methods)
+    keras, gensim = methods["runs"][KERAS], methods["runs"][gensim_row]
 
     def paired(key: str) -> list[float]:
         return [k - g for k, g in zip(keras[key], gensim[key], strict=True)]
@@ -42,7 +43,7 @@ def sgns_goal(methods: dict) -> dict:
                    lambda low, high: high >= 0),
     ]
     return {"criteria": rows, "meets": all(row["meets"] for row in rows), "seeds": len(methods["sgns_speed_ratio"]),
-            "gensim": gensim_name(methods)}
+            "gensim": gensim_row}
 
 
 def noise_sweep(methods: dict) -> list[dict]:

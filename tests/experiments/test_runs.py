@@ -78,9 +78,9 @@ def test_every_experiment_has_its_contract_page_figure_and_test(slug):
     module = experiment(slug)
     assert module.TITLE and module.QUESTION
     # Either one run(r), or PARTS with run_part and combine: exactly one of the two contracts.
-    parted = [hasattr(module, name) for name in ("PARTS", "run_part", "combine")]
-    assert (callable(getattr(module, "run", None)), any(parted)) in {(True, False), (False, True)} and (
-        all(parted) or not any(parted)), f"{slug} must define run, or PARTS with run_part and combine"
+    parted = tuple(hasattr(module, name) for name in ("PARTS", "run_part", "combine"))
+    assert (callable(getattr(module, "run", None)), parted) in {(True, (False,) * 3), (False, (True,) * 3)}, (
+        f"{slug} must define run, or PARTS with run_part and combine")
     assert set(module.FULL) == set(module.QUICK), "quick and full runs must set the same settings"
     assert (ROOT / "tests" / "experiments" / f"test_{slug}.py").is_file()
     text = (ROOT / "docs" / page(slug)).read_text()
