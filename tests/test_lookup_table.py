@@ -110,3 +110,12 @@ def test_small_model(run_snippet, backend):
     negative = re.search(r"most negative frequent words: (.*)", out).group(1).split()
     positive = re.search(r"most positive frequent words: (.*)", out).group(1).split()
     assert "bad" in negative and "best" in positive
+
+
+@EVERY_BACKEND
+def test_page_names_words_of_the_recorded_positive_list(recorded_output, backend):
+    """The page: the most positive frequent words include "best", "fun", "funny", and also "you", "us", "world" and
+    "who", which carry no sentiment."""
+    out = recorded_output("lookup_table/small_model.py", backend)
+    positive = re.search(r"most positive frequent words: (.*)", out).group(1).split()
+    assert {"best", "fun", "funny", "you", "us", "world", "who"} <= set(positive)

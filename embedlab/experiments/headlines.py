@@ -1,11 +1,13 @@
 """Headlines, two about the same thing and one not, seen by task-trained layers and by averaged pretrained vectors.
 
-The triples are chosen by a fixed rule on the held-out split, never by looking at any embedding: b is a clickbait
-headline and c a news headline: of all such pairs that share at least two content words, the one with the highest
-TF-IDF cosine over content words. a is a clickbait headline, drawn at random, that shares no content word with b or
-c. The same rule gives the next best pairs too, so the first triple is checked against many more. A second rule
-leaves word overlap out: b and c share no content word, but at least two content words with the same Porter stem
-("election", "elections"), ranked by the TF-IDF cosine of those stems. Each space is centred (the mean over held-out
+The triples are chosen by a fixed rule on the held-out split, never by looking at any embedding. Across labels, b is
+a clickbait headline and c a news headline: of all such pairs that share at least two content words, the one with
+the highest TF-IDF cosine over content words. a is a headline with b's label, drawn at random, that shares no
+content word with b or c. The same rule gives the next best pairs too, so the first triple is checked against many
+more. Within one label, the same rule picks b, c and a all among news headlines, and again all among clickbait
+headlines, so that a space cannot put b nearer c by their labels. A second rule leaves word overlap out: b and c
+share no content word, but at least two content words with the same Porter stem ("election", "elections"), ranked
+by the TF-IDF cosine of those stems; a shares no stem with either. Each space is centred (the mean over held-out
 headlines subtracted) before cosines are taken.
 
 The three headlines of the answer's figure (López-Sánchez et al. 2018) are embedded too, by every space, including
@@ -18,10 +20,12 @@ from __future__ import annotations
 import numpy as np
 
 from embedlab.experiments.runs import Run
+from embedlab.lab import bootstrap
 from embedlab.lab.classifier import build_cnn, embedding_matrix, scores, train_selected
 from embedlab.lab.constants import DIM
 from embedlab.lab.key_words import is_content_word
 from embedlab.lab.pretrained import averaged, load_pretrained
+from embedlab.lab.stats import wilson
 from embedlab.lab.task_models import task_model, training_indices
 from embedlab.lab.tasks import LENGTH, Vocabulary, load_task, task_vocabulary, tokenize
 from embedlab.lab.vectors import general_vectors, vector_settings
@@ -30,7 +34,13 @@ TITLE = "Three headlines"
 QUESTION = "Which space puts two headlines about the same thing together?"
 FULL = {"seeds": [0, 1, 2], "cnn_epochs": 10}
 QUICK = {"seeds": [0, 1], "cnn_epochs": 1}
-TRIPLES = 100  # how many top (b, c) pairs each rule is applied to
+TRIPLES = 100  # how many top (b, c) pairs each rule is applied to, for each pair of labels
+RULES = {"words": "sharing content words", "stems": "sharing no content word"}
+# The labels of b and c (1 clickbait, 0 news; a has b's label), and the triple sets made of them: across labels,
+# where a space that groups by label puts b nearer a, and within one label, where the label cannot decide.
+PAIRINGS = {"across labels": [(1, 0)], "within one label": [(0, 0), (1, 1)]}
+LABEL_NAMES = {0: "news", 1: "clickbait"}
+GLOVE_SPACE = "GloVe 6B average"
 CNN_RATE = 0.001  # Adam's default; the five-starts page chooses rates per arm, this page trains two models once
 # The figure of López-Sánchez et al. (2018), shown in the answer: one clickbait headline, two news headlines on one
 # topic.
@@ -38,6 +48,7 @@ PAPER = {"soups": "Here are 21 healthy fall soups to stock your freezer",
          "Himalaya": "Himalaya might miss 50% of its ice in eighty years",
          "Alps": "Alps may lose 70% of snow by end of the century"}
 CNN_STARTS = ("from scratch", "from GloVe 6B")
+CNN_SPACES = [f"convolutional clickbait model {start}, max-pooled" for start in CNN_STARTS]
 MAP_LAYER = "conv3"  # the width-3 convolution: its map is drawn, one row per filter, one column per position
 
 
@@ -76,29 +87,40 @@ def _stems(texts: list[list[str]]) -> list[str]:
 
 
 def choose_triples(texts: list[list[str]], labels: np.ndarray, count: int, shared: str = "words",
-                   seed: int = 0) -> list[tuple[int, int, int]]:
+                   pair: tuple[int, int] = (1, 0), seed: int = 0) -> list[tuple[int, int, int]]:
     """(a, b, c) index triples by the module's rules: ``shared="words"``, b and c share two content words or more;
-    ``shared="stems"``, they share none, but two stems or more."""
+    ``shared="stems"``, they share none, but two stems or more. b has label pair[0], c label pair[1], a b's label."""
+    if shared not in RULES:
+        raise ValueError(f"unknown rule {shared!r}; choose from {', '.join(RULES)}")
     words = _content_tfidf().fit_transform(_content(texts))
-    bait, news = np.flatnonzero(labels == 1), np.flatnonzero(labels == 0)
-    common_words = ((words[bait] > 0).astype(int) @ (words[news] > 0).astype(int).T).toarray()
+    first, second = (np.flatnonzero(labels == label) for label in pair)
+    common_words = ((words[first] > 0).astype(int) @ (words[second] > 0).astype(int).T).toarray()
     if shared == "words":
         matrix, keep = words, common_words >= 2
     else:
         matrix = _content_tfidf().fit_transform(_stems(texts))
-        common_stems = ((matrix[bait] > 0).astype(int) @ (matrix[news] > 0).astype(int).T).toarray()
+        common_stems = ((matrix[first] > 0).astype(int) @ (matrix[second] > 0).astype(int).T).toarray()
         keep = (common_words == 0) & (common_stems >= 2)
-    cosine = (matrix[bait] @ matrix[news].T).toarray()
+    cosine = (matrix[first] @ matrix[second].T).toarray()
+    if pair[0] == pair[1]:
+        cosine = np.triu(cosine, 1)  # within one label: each pair once, and no headline paired with itself
     cosine[~keep | (cosine > 0.95)] = 0  # one shared word is often a pun; near-copies say nothing
     best = np.argsort(-cosine, axis=None)[:count]
     best = best[cosine.flat[best] > 0]
     rng = np.random.default_rng(seed)
     triples = []
     for flat in best:
-        b, c = bait[flat // len(news)], news[flat % len(news)]
-        unrelated = np.flatnonzero((matrix[bait] @ matrix[[b, c]].T).toarray().max(axis=1) == 0)
-        triples.append((int(bait[rng.choice(unrelated)]), int(b), int(c)))
+        b, c = first[flat // len(second)], second[flat % len(second)]
+        unrelated = np.flatnonzero((matrix[first] @ matrix[[b, c]].T).toarray().max(axis=1) == 0)
+        triples.append((int(first[rng.choice(unrelated)]), int(b), int(c)))
     return triples
+
+
+def triple_sets(texts: list[list[str]], labels: np.ndarray) -> dict[str, dict[str, list]]:
+    """Every rule's triples, across labels and within one label (news triples first, then clickbait)."""
+    return {rule: {name: [t for pair in pairs for t in choose_triples(texts, labels, TRIPLES, rule, pair)]
+                   for name, pairs in PAIRINGS.items()}
+            for rule in RULES}
 
 
 def _train_cnn(task, start: str, glove, extra_words: list[str], seed: int, quick: bool, epochs: int):
@@ -134,9 +156,39 @@ def _cosines(points: np.ndarray) -> list[list[float]]:
     return (unit @ unit.T).round(3).tolist()
 
 
-def _b_nearer_c(unit: np.ndarray, triples: list[tuple[int, int, int]]) -> float:
+def _b_nearer_c(unit: np.ndarray, triples: list[tuple[int, int, int]]) -> np.ndarray:
+    """For each triple, whether b's cosine with c is above its cosine with a."""
     a, b, c = (np.array(idx) for idx in zip(*triples))
-    return float(((unit[b] * unit[c]).sum(1) > (unit[a] * unit[b]).sum(1)).mean())
+    return (unit[b] * unit[c]).sum(1) > (unit[a] * unit[b]).sum(1)
+
+
+def _share(hits: list[np.ndarray]) -> dict:
+    """The share of triples with b nearer c, seed by seed and on average, with Wilson's interval. Seeds repeat the
+    same triples rather than add new ones, so the interval counts the triples once, with the mean count over seeds."""
+    runs = [float(h.mean()) for h in hits]
+    low, high = wilson(np.mean(runs) * len(hits[0]), len(hits[0]))
+    return {"runs": runs, "mean": float(np.mean(runs)), "low": low, "high": high}
+
+
+def _measured(units: dict[str, list[np.ndarray]], triples: dict, compared: dict[str, list[str]]) -> tuple[dict, dict]:
+    """Every space's share on every set of triples, {space: {rule: {pairing: share}}}, and the differences
+    ``compared`` names (space -> the spaces it is compared with), {first: {second: {rule: {pairing: difference}}}},
+    paired over the same triples: a bootstrap over triples, crossed with seeds."""
+    shares = {name: {rule: {} for rule in triples} for name in units}
+    differences = {first: {second: {rule: {} for rule in triples} for second in others}
+                   for first, others in compared.items()}
+    for rule, sets in triples.items():
+        for pairing, chosen in sets.items():
+            hits = {name: [_b_nearer_c(u, chosen) for u in versions] for name, versions in units.items()}
+            drawn, rng = bootstrap.draws(len(chosen)), np.random.default_rng(0)
+            replicated = {name: bootstrap.crossed(h, drawn, rng) for name, h in hits.items()}
+            for name, h in hits.items():
+                shares[name][rule][pairing] = _share(h)
+            for first, others in compared.items():
+                for second in others:
+                    differences[first][second][rule][pairing] = bootstrap.difference(replicated[first],
+                                                                                     replicated[second])
+    return shares, differences
 
 
 def run(r: Run) -> dict:
@@ -149,7 +201,7 @@ def run(r: Run) -> dict:
                        for t in texts])
     keep = np.flatnonzero(usable)
     texts, labels = [texts[i] for i in keep], labels[keep]
-    triples = {rule: choose_triples(texts, labels, TRIPLES, rule) for rule in ("words", "stems")}
+    triples = triple_sets(texts, labels)
     paper = [tokenize(h) for h in PAPER.values()]
     every = texts + paper  # the paper's three headlines last: rows len(texts) to len(texts) + 2 of every space
     seeds = r.settings["seeds"]
@@ -162,36 +214,43 @@ def run(r: Run) -> dict:
         cnn[start] = {"scores": held_out, "epochs": trained.epochs, "pooled": pooled}
         maps[start] = activation[len(texts):]
     spaces = {
-        "GloVe 6B average": [averaged(glove, every)],
+        GLOVE_SPACE: [averaged(glove, every)],
         "word2vec average": [averaged(w2v, every)],
         "clickbait model, layer after the Embedding": [task_model("clickbait", s, r.quick).pooled(every)
                                                        for s in seeds],
-        **{f"convolutional clickbait model {start}, max-pooled": [cnn[start]["pooled"]] for start in CNN_STARTS},
+        **{name: [cnn[start]["pooled"]] for name, start in zip(CNN_SPACES, CNN_STARTS)},
         "random table average (word overlap only)": [_random_table(every, s) for s in seeds],
         "TF-IDF of content words (word overlap only)": [_content_tfidf().fit_transform(_content(every)).toarray()],
     }
-    first = list(triples["words"][0])
-    results = {"rule": __doc__.split("\n\n")[1].replace("\n", " "), "triple": [" ".join(texts[i]) for i in first],
-               "triples_checked": {rule: len(t) for rule, t in triples.items()},
-               "no_shared_word_triple": [" ".join(texts[i]) for i in triples["stems"][0]],
+    n = len(texts)
+    units = {name: [_unit(points) for points in versions] for name, versions in spaces.items()}
+    # GloVe 6B against every other space, and fine-tuning from GloVe against training from scratch
+    compared = {GLOVE_SPACE: [name for name in spaces if name != GLOVE_SPACE], CNN_SPACES[1]: [CNN_SPACES[0]]}
+    shares, differences = _measured(units, triples, compared)
+    results = {"rule": " ".join(__doc__.split("\n\n")[1].split()),
+               "triples": {rule: {name: _described(t, texts, labels) for name, t in sets.items()}
+                           for rule, sets in triples.items()},
                "paper": {"headlines": PAPER, "tokens": {k: t for k, t in zip(PAPER, paper)},
                          "unseen_in_training": sorted({w for t in paper for w in t}
                                                       - {w for i in task.train for w in task.texts[i]}),
                          "cnn": {start: {"scores": cnn[start]["scores"], "epochs": cnn[start]["epochs"],
+                                         "features": int(cnn[start]["pooled"].shape[1]),
                                          "map_cosines": _cosines(maps[start].reshape(3, -1))}
                                  for start in CNN_STARTS}},
-               "spaces": {}}
-    n = len(texts)
-    for name, versions in spaces.items():
-        units = [_unit(points) for points in versions]
-        results["spaces"][name] = {
-            "b_nearer_c_than_a": [_b_nearer_c(u, triples["words"]) for u in units],
-            "b_nearer_c_than_a_no_shared_word": [_b_nearer_c(u, triples["stems"]) for u in units],
-            "cosines": (units[0][first] @ units[0][first].T).round(3).tolist(),
-            "paper_cosines": (units[0][n:] @ units[0][n:].T).round(3).tolist(),
-        }
-    _figure(r, spaces, labels, first, maps, paper)
+               "spaces": {name: {"seeds": len(u), "b_nearer_c_than_a": shares[name],
+                                 "paper_cosines": (u[0][n:] @ u[0][n:].T).round(3).tolist()}
+                          for name, u in units.items()},
+               "differences": differences}
+    _figure(r, spaces, labels, list(triples["words"]["across labels"][0]), maps, paper)
     return results
+
+
+def _described(triples: list, texts: list[list[str]], labels: np.ndarray) -> dict:
+    """How many triples a set holds, how many of them are news and clickbait, and its first triple as an example."""
+    of_b = [LABEL_NAMES[labels[b]] for _, b, _ in triples]
+    return {"count": len(triples), "by_label": {name: of_b.count(name) for name in LABEL_NAMES.values()},
+            "example": [" ".join(texts[i]) for i in triples[0]],
+            "example_labels": [LABEL_NAMES[labels[i]] for i in triples[0]]}
 
 
 def _figure(r: Run, spaces: dict, labels: np.ndarray, triple: list, maps: dict, paper: list) -> None:

@@ -1,10 +1,14 @@
 """Five starts for the Embedding of two classifiers on four tasks: random, GloVe 6B (trained on 6 billion words),
 and the site's own word2vec, each frozen or fine-tuned.
 
-Every arm gets the same vocabulary, padding, training texts and seed; its Adam learning rate and its number of
-epochs are chosen on a validation tenth of the training split (early stopping), never on the held-out split. A
-logistic regression on each text's averaged pretrained vectors tells what the vectors hold from how well a network
-is optimised on top of them.
+Every arm gets the same vocabulary, padding, training texts and seed; its Adam learning rate is chosen on a
+validation tenth of the training split, and it trains until converged on that tenth (early stopping), never looking
+at the held-out split. A sixth arm follows the freeze-then-unfreeze recipe: the frozen GloVe 6B model, trained on with
+its table unfrozen at a tenth of the rate. A logistic regression on each text's averaged pretrained vectors tells what
+the vectors hold from how well a network is optimised on top of them.
+
+Each comparison with the random start is paired (same seed, same held-out texts) and its interval comes from the
+crossed bootstrap of embedlab.lab.stats, over seeds and held-out texts together.
 """
 
 from __future__ import annotations
@@ -12,21 +16,31 @@ from __future__ import annotations
 import numpy as np
 
 from embedlab.experiments.runs import Run
-from embedlab.lab.classifier import build_cnn, build_model, embedding_matrix, scores, train_start
+from embedlab.lab import stats
+from embedlab.lab.classifier import (
+    build_cnn,
+    build_model,
+    embedding_matrix,
+    probabilities,
+    scores_of,
+    train_start,
+    unfreeze_and_train,
+)
 from embedlab.lab.pretrained import DEFAULT_VECTORS, averaged, coverage, load_pretrained
-from embedlab.lab.stats import interval
 from embedlab.lab.tasks import LABELS, LENGTH, load_task, task_vocabulary
 from embedlab.lab.vectors import general_vectors, vector_settings, without
 
 TITLE = "Five starts, two models, four tasks"
 QUESTION = "Does starting the Embedding from vectors trained on billions of words help, and when?"
 FULL = {"tasks": ["clickbait", "polarity", "subjectivity", "topic"], "seeds": [0, 1, 2], "train_texts": None,
-        "max_epochs": 10, "rates": [0.001, 0.01], "batch_size": 128}
+        "max_epochs": 50, "rates": [0.001, 0.01], "batch_size": 128}
 QUICK = {"tasks": ["polarity", "topic"], "seeds": [0], "train_texts": 600, "max_epochs": 2, "rates": [0.01],
          "batch_size": 128}
 MODELS = {"average": build_model, "cnn": build_cnn}
-STARTS = ("random", "GloVe 6B frozen", "GloVe 6B fine-tuned", "word2vec frozen", "word2vec fine-tuned")
+UNFROZEN = "GloVe 6B frozen, then fine-tuned"  # the recipe: continues the "GloVe 6B frozen" run of the same seed
+STARTS = ("random", "GloVe 6B frozen", "GloVe 6B fine-tuned", UNFROZEN, "word2vec frozen", "word2vec fine-tuned")
 METRICS = ("accuracy", "f1", "roc_auc")
+COMPARED = ("accuracy", "roc_auc")  # the metrics compared with the random start (F1 follows accuracy here)
 # The topic task's texts come from the ABC corpus, which is part of the general corpus that the site's word2vec is
 # trained on; for that task the word2vec is trained without it, so that it has never read the texts it classifies.
 WITHOUT_TASK_TEXT = {"topic": "abc"}
@@ -46,10 +60,10 @@ PUBLISHED = [
 ]
 
 
-def _logistic_regression(vectors, task, train) -> dict:
-    """A logistic regression on each text's averaged vectors (C chosen by 5-fold CV on the training split)."""
+def _logistic_regression(vectors, task, train) -> np.ndarray:
+    """A logistic regression on each text's averaged vectors (C chosen by 5-fold CV on the training split): its
+    probabilities for the held-out texts."""
     from sklearn.linear_model import LogisticRegressionCV
-    from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
@@ -57,17 +71,14 @@ def _logistic_regression(vectors, task, train) -> dict:
     model = make_pipeline(StandardScaler(), LogisticRegressionCV(Cs=[0.01, 0.1, 1, 10], cv=5, scoring="accuracy",
                                                                    max_iter=2000, use_legacy_attributes=False))
     model.fit(x[train], task.labels[train])
-    p = model.predict_proba(x[task.test])[:, 1]
-    y = task.labels[task.test]
-    return {"accuracy": float(accuracy_score(y, p > 0.5)), "f1": float(f1_score(y, p > 0.5)),
-            "roc_auc": float(roc_auc_score(y, p))}
+    return model.predict_proba(x[task.test])[:, 1]
 
 
-def _arm(model_name, start, tables, x, task, train, seed, rates, s: dict) -> dict:
-    trained = train_start(MODELS[model_name], start, tables, x[train], task.labels[train], seed, rates,
-                          s["max_epochs"], s["batch_size"])
-    return {**scores(trained.model, x[task.test], task.labels[task.test]), "rate": trained.rate,
-            "epochs": trained.epochs, "stopped": trained.stopped, "validation_accuracy": trained.validation_accuracy}
+def _scored(trained, x, task) -> tuple[dict, np.ndarray]:
+    """A trained arm's scores and settings for the results, and its held-out probabilities for the comparisons."""
+    p = probabilities(trained.model, x[task.test])
+    return {**scores_of(p, task.labels[task.test]), "rate": trained.rate, "epochs": trained.epochs,
+            "stopped": trained.stopped, "validation_accuracy": trained.validation_accuracy}, p
 
 
 PARTS = "tasks"  # each task can run in its own process (see runs.execute_all)
@@ -92,32 +103,62 @@ def run_part(r: Run, name: str) -> dict:
         "word2vec_corpus_without": WITHOUT_TASK_TEXT.get(name),
         "coverage": {k: {key: c[key] for key in ("type_coverage", "token_coverage")}
                      for k, v in spaces.items() for c in [coverage(v, [task.texts[i] for i in task.test])]},
-        "logistic_regression": {k: _logistic_regression(v, task, train) for k, v in spaces.items()},
         "runs": {model: {start: [] for start in STARTS} for model in MODELS},
     }
+    regression = {k: _logistic_regression(v, task, train) for k, v in spaces.items()}
+    out["logistic_regression"] = {k: scores_of(p, task.labels[task.test]) for k, p in regression.items()}
+    held_out = {model: {start: [] for start in STARTS} for model in MODELS}
+    held_out["logistic regression"] = regression  # taken out again by combine, with the runs' probabilities
     progress = tqdm(total=len(MODELS) * len(STARTS) * len(s["seeds"]), desc=f"five starts, {name}", unit="model")
     for seed in s["seeds"]:
         # Words a table lacks start as noise with that table's spread (Kim 2014); padding as zeros.
         tables = {"glove": embedding_matrix(vocab, glove, seed, missing="table"),
                   "word2vec": embedding_matrix(vocab, w2v, seed, missing="table")}
         for model in MODELS:
+            done = {}
             for start in STARTS:
                 runs = out["runs"][model][start]
-                # The first seed chooses the arm's learning rate on its validation split; the others reuse it.
-                rates = [runs[0]["rate"]] if runs else s["rates"]
-                runs.append(_arm(model, start, tables, x, task, train, seed, rates, s))
+                if start == UNFROZEN:  # goes on from the frozen GloVe 6B model, already scored
+                    trained = unfreeze_and_train(done["GloVe 6B frozen"], x[train], task.labels[train], seed,
+                                                 s["max_epochs"], s["batch_size"])
+                else:
+                    # The first seed chooses the arm's learning rate on its validation split; the others reuse it.
+                    trained = train_start(MODELS[model], start, tables, x[train], task.labels[train], seed,
+                                          [runs[0]["rate"]] if runs else s["rates"], s["max_epochs"],
+                                          s["batch_size"])
+                done[start] = trained
+                run, p = _scored(trained, x, task)
+                runs.append(run)
+                held_out[model][start].append(p)
                 progress.update()
     progress.close()
-    out["versus_random"] = {model: {start: _versus_random(out["runs"][model], start) for start in STARTS[1:]}
-                            for model in MODELS}
+    out["held_out"] = {"labels": task.labels[task.test], "probabilities": held_out}
     return out
 
 
 def combine(r: Run, tasks: dict) -> dict:
-    """The tasks' results, the published numbers next to ours, and the figure."""
+    """The tasks' results with their paired comparisons, the effects pooled over tasks, the published numbers next to
+    ours, and the figure."""
+    cells = {}
+    for i, (name, t) in enumerate(tasks.items()):
+        cells |= _comparisons(name, t.pop("held_out"), np.random.default_rng(100 + i))
+    # Holm families: one per metric and kind of comparison (against random; frozen against logistic regression)
+    summaries = stats.summarised(cells, lambda key: key[3:])
+    for name, t in tasks.items():
+        t["versus_random"] = {model: {start: {metric: summaries[name, model, start, metric] for metric in COMPARED}
+                                      for start in STARTS[1:]} for model in MODELS}
+        t["recipe_versus_fine_tuned"] = {model: {metric: summaries[name, model, UNFROZEN, metric, "fine-tuned"]
+                                                 for metric in COMPARED} for model in MODELS}
+        t["versus_logistic_regression"] = {space: {metric: summaries[name, "average", f"{space} frozen", metric,
+                                                                     "regression"] for metric in COMPARED}
+                                           for space in t["logistic_regression"]}
     results = {"settings": r.settings, "models": list(MODELS), "starts": list(STARTS), "metrics": list(METRICS),
+               "compared": list(COMPARED), "replicates": stats.REPLICATES,
                "pretrained": {k: DEFAULT_VECTORS[k] for k in ("name", "tokens", "dimensions")},
-               "published": [dict(row) for row in PUBLISHED], "tasks": tasks}
+               "published": [dict(row) for row in PUBLISHED], "tasks": tasks,
+               "pooled": _pooled(cells, list(tasks)),
+               "capped": {start: sum(not run["stopped"] for t in tasks.values() for model in MODELS
+                                     for run in t["runs"][model][start]) for start in STARTS}}
     for row in results["published"]:
         if row["ours"] and row["task"] in tasks:
             model, start = row["ours"]
@@ -126,41 +167,67 @@ def combine(r: Run, tasks: dict) -> dict:
     return results
 
 
-def _versus_random(runs: dict, start: str) -> dict:
-    """Per metric, the start's score minus the random start's, seed by seed (same texts, vocabulary and seed), with
-    the mean and 95% interval of those paired differences."""
-    out = {}
-    for metric in METRICS:
-        differences = [a[metric] - b[metric] for a, b in zip(runs[start], runs["random"])]
-        low, mean, high = interval(differences)
-        out[metric] = {"differences": differences, "mean": mean, "low": low, "high": high}
-    return out
+def _comparisons(name: str, held_out: dict, rng: np.random.Generator) -> dict:
+    """Keyed (task, model, start, metric): every start against the random start of the same model; (key ending in
+    "fine-tuned") the recipe against fine-tuning GloVe 6B directly; (key ending in "regression") each frozen
+    averaging model against the logistic regression on the same vectors. One draw of seed and text weights for the
+    task, shared by all its comparisons."""
+    y, found = held_out["labels"], held_out["probabilities"]
+    seeds = len(found["average"]["random"])
+    texts, weights = stats.counts(len(y), stats.REPLICATES, rng), stats.counts(seeds, stats.REPLICATES, rng)
+    cells = {}
+    for model in MODELS:
+        arms = {start: np.array(found[model][start]) for start in STARTS}
+        for start, by_metric in stats.compare(y, arms, "random", texts, weights, COMPARED).items():
+            cells |= {(name, model, start, metric): cell for metric, cell in by_metric.items()}
+        recipe = {k: arms[k] for k in (UNFROZEN, "GloVe 6B fine-tuned")}
+        for metric, cell in stats.compare(y, recipe, "GloVe 6B fine-tuned", texts, weights, COMPARED)[UNFROZEN].items():
+            cells[name, model, UNFROZEN, metric, "fine-tuned"] = cell
+    for space, p in found["logistic regression"].items():
+        arms = {"frozen": np.array(found["average"][f"{space} frozen"]), "regression": np.tile(p, (seeds, 1))}
+        for metric, cell in stats.compare(y, arms, "regression", texts, weights, COMPARED)["frozen"].items():
+            cells[name, "average", f"{space} frozen", metric, "regression"] = cell
+    return cells
+
+
+def _pooled(cells: dict, tasks: list[str]) -> dict:
+    """Per start and metric, the difference from the random start averaged over the tasks, for each model and for
+    both models together (stats.pooled: the interval covers seeds and held-out texts, for these tasks)."""
+    def over(models, start, metric):
+        return stats.pooled([cells[task, model, start, metric] for task in tasks for model in models])
+
+    return {start: {metric: {"both models": over(MODELS, start, metric)} | {m: over([m], start, metric) for m in MODELS}
+                    for metric in COMPARED} for start in STARTS[1:]}
 
 
 def _figure(r: Run, results: dict) -> None:
+    """Per task, each start's accuracy minus the random start's, in points, with its 95% interval (seeds and
+    held-out texts)."""
     import matplotlib.pyplot as plt
 
-    tasks = list(results["tasks"])
+    tasks, starts = list(results["tasks"]), results["starts"][1:]
     rows = -(-len(tasks) // 2)
-    fig, axes = plt.subplots(rows, 2, figsize=(6.3, 2.9 * rows + 0.5), sharey=True, squeeze=False)
+    fig, axes = plt.subplots(rows, 2, figsize=(7.2, 3.0 * rows + 0.9), sharey=True, sharex=True, squeeze=False)
     markers = {"average": "o", "cnn": "s"}
     for ax, task in zip(axes.flat, tasks):
         for m, model in enumerate(results["models"]):
-            for i, start in enumerate(results["starts"]):
-                values = [run["accuracy"] for run in results["tasks"][task]["runs"][model][start]]
-                ax.errorbar(np.mean(values), i + (m - 0.5) * 0.3, xerr=np.std(values, ddof=1) if len(values) > 1
-                            else None, marker=markers[model], color=f"C{m}", linestyle="none",
-                            label=model if i == 0 else None)
+            for i, start in enumerate(starts):
+                c = {k: 100 * v for k, v in results["tasks"][task]["versus_random"][model][start]["accuracy"].items()
+                     if k in ("mean", "low", "high")}
+                ax.errorbar(c["mean"], i + (m - 0.5) * 0.3, xerr=[[c["mean"] - c["low"]], [c["high"] - c["mean"]]],
+                            marker=markers[model], color=f"C{m}", linestyle="none", label=model if i == 0 else None)
+        ax.axvline(0, color="black", linewidth=1)
         ax.set_title(task, fontsize=13)
         ax.grid(axis="x", alpha=0.3)
         ax.tick_params(labelsize=11)
-        ax.set_xlabel("held-out accuracy", fontsize=12)
     for ax in axes.flat[len(tasks):]:
         ax.remove()
-    axes[0, 0].set_yticks(range(len(results["starts"])), results["starts"], fontsize=11)
-    axes[0, 0].invert_yaxis()  # random first, as in the tables
+    for ax in axes[-1]:
+        ax.set_xlabel("accuracy minus random start\n(points, 95% interval)", fontsize=11)
+    axes[0, 0].set_yticks(range(len(starts)), [s.replace(", then", ",\nthen") for s in starts], fontsize=11)
+    axes[0, 0].invert_yaxis()
     handles, labels = axes.flat[0].get_legend_handles_labels()
     fig.legend(handles, ["averaging model", "convolutional model"], loc="upper center", ncol=2, fontsize=12,
                frameon=False)
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.45 / (2.9 * rows + 0.5)))
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.45 / (3.0 * rows + 0.9)))
     r.save_figure(fig)

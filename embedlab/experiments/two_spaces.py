@@ -1,4 +1,10 @@
-"""The same words in two kinds of space, task-trained tables and vectors trained on general text."""
+"""The same words in two kinds of space, task-trained tables and vectors trained on general text.
+
+Every measure comes with a 95% bootstrap interval over what it is measured on (word pairs for the similarity
+correlations, questions for the analogies, lexicon words for polarity agreement and the probe), crossed with the
+seeds where a space has several; the polarity table is compared with every other space by paired intervals of the
+difference, on the same drawn items.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from gensim.models import KeyedVectors
 
 from embedlab.data.corpus import general_corpus, opinion_lexicon
 from embedlab.experiments.runs import Run
+from embedlab.lab import bootstrap
 from embedlab.lab.constants import DIM, FREQUENT
 from embedlab.lab.evaluation import describe, polarity, restrict
 from embedlab.lab.pretrained import load_pretrained
@@ -21,15 +28,15 @@ QUESTION = "Do task-trained tables and word2vec, GloVe, fastText capture meaning
 FULL = {"seeds": [0, 1, 2]}
 QUICK = {"seeds": [0, 1]}
 PROBES = ["good", "bad", "funny", "boring", "money", "war", "man", "city", "love", "new"]
-TABLE_METRICS = {  # label on the page -> path into describe()'s result
-    "WordSim353 Spearman": ("similarity", "wordsim353", "spearman"),
-    "SimLex-999 Spearman": ("similarity", "simlex999", "spearman"),
-    "semantic analogies": ("analogies", "semantic", "accuracy"),
-    "syntactic analogies": ("analogies", "syntactic", "accuracy"),
-    "polarity agreement": ("polarity", "agreement"),
-    "agreement, frequent review words": ("polarity_frequent", "agreement"),
-    "polarity probe accuracy": ("polarity", "probe"),
-    "probe, frequent review words": ("polarity_frequent", "probe"),
+TABLE_METRICS = {  # label on the page -> path into describe()'s result, to the items the measure is made of
+    "WordSim353 Spearman": ("similarity", "wordsim353", "scores"),
+    "SimLex-999 Spearman": ("similarity", "simlex999", "scores"),
+    "semantic analogies": ("analogies", "semantic", "hits"),
+    "syntactic analogies": ("analogies", "syntactic", "hits"),
+    "polarity agreement": ("polarity", "agreements"),
+    "agreement, frequent review words": ("polarity_frequent", "agreements"),
+    "polarity probe accuracy": ("polarity", "probe_hits"),
+    "probe, frequent review words": ("polarity_frequent", "probe_hits"),
 }
 CHANCE = {  # where each polarity measure's chance level is recorded
     "polarity agreement": ("polarity", "chance"),
@@ -38,6 +45,15 @@ CHANCE = {  # where each polarity measure's chance level is recorded
     "probe, frequent review words": ("polarity_frequent", "probe_chance"),
 }
 PUBLISHED_SPACE = "GloVe 6B (published, 6 billion words)"
+POLARITY_SPACE = "polarity task (trained from scratch)"
+# The paired differences reported (space -> the spaces it is compared with): the polarity table against every other
+# space; GloVe 6B against this site's vectors, among them its GloVe (the same algorithm: corpus, dimension and
+# training settings differ); and this site's GloVe against its word2vec (same corpus and dimension: the algorithm
+# differs), two steps that change fewer things at once than GloVe 6B against this site's word2vec.
+SITE_SPACES = [f"{method} (general text)" for method in METHODS]
+COMPARED = {POLARITY_SPACE: [PUBLISHED_SPACE, *SITE_SPACES, "clickbait task (trained from scratch)",
+                             "random (untrained)"],
+            PUBLISHED_SPACE: SITE_SPACES, "glove (general text)": ["word2vec (general text)"]}
 
 
 def _table_vectors(model) -> KeyedVectors:
@@ -65,10 +81,25 @@ def _describe(vectors, words, lexicon, frequent) -> dict:
     return describe(vectors, lexicon, PROBES) | {"polarity_frequent": polarity(vectors, *frequent)}
 
 
-def _pick(result: dict, path: tuple) -> float:
+def _pick(result: dict, path: tuple):
     for key in path:
         result = result[key]
     return result
+
+
+def _plain(result: dict) -> dict:
+    """describe()'s result without its per-item arrays, for the results file."""
+    return {k: _plain(v) if isinstance(v, dict) else v for k, v in result.items() if not isinstance(v, np.ndarray)}
+
+
+def _intervals(items: dict[str, list[np.ndarray]]) -> tuple[dict, dict]:
+    """One measure's interval for every space ({space: per-seed items}) and the COMPARED differences, all on the
+    same drawn items."""
+    drawn, rng = bootstrap.draws(items[PUBLISHED_SPACE][0].shape[-1]), np.random.default_rng(0)
+    replicated = {name: bootstrap.crossed(versions, drawn, rng) for name, versions in items.items()}
+    differences = {first: {second: bootstrap.difference(replicated[first], replicated[second]) for second in others}
+                   for first, others in COMPARED.items()}
+    return {name: bootstrap.interval(*r) for name, r in replicated.items()}, differences
 
 
 def run(r: Run) -> dict:
@@ -86,19 +117,33 @@ def run(r: Run) -> dict:
     lexicon = opinion_lexicon()
     frequent = _frequent_lexicon(lexicon, shared, r.quick)
     spaces = {PUBLISHED_SPACE: [glove]}
-    spaces |= {f"{method} (general text)": [general[method]] for method in METHODS}
+    spaces |= {name: [general[method]] for name, method in zip(SITE_SPACES, METHODS)}
     spaces |= {f"{task} task (trained from scratch)": tables for task, tables in tasks.items()}
     spaces["random (untrained)"] = [_random_space(words, DIM, seed) for seed in seeds]
     corpus_tokens = sum(map(len, general_corpus()[: settings.max_sentences]))  # what the vectors were trained on
     results = {"corpus_tokens": corpus_tokens, "shared_vocabulary": len(words), "frequent_threshold": FREQUENT,
-               "probes": PROBES, "spaces": {}}
+               "probes": PROBES, "spaces": {},
+               "differences": {first: {second: {} for second in others} for first, others in COMPARED.items()}}
+    items = {label: {} for label in TABLE_METRICS}
     for name, versions in spaces.items():
         described = [_describe(v, words, lexicon, frequent) for v in versions]
+        for label, path in TABLE_METRICS.items():
+            items[label][name] = [_pick(d, path) for d in described]
         results["spaces"][name] = {
             "seeds": len(versions),
-            "details": described[0],  # seed 0; neighbours and counts are read from here
-            "metrics": {label: [_pick(d, path) for d in described] for label, path in TABLE_METRICS.items()},
+            "dimensions": versions[0].vector_size,
+            "details": _plain(described[0]),  # seed 0; neighbours and counts are read from here
+            "metrics": {label: [float(bootstrap.measure(i)[0]) for i in items[label][name]]
+                        for label in TABLE_METRICS},
+            "intervals": {},
         }
+    for label, found in items.items():
+        intervals, differences = _intervals(found)
+        for name, summary in intervals.items():
+            results["spaces"][name]["intervals"][label] = summary
+        for first, others in differences.items():
+            for second, summary in others.items():
+                results["differences"][first][second][label] = summary
     _figure(r, results)
     return results
 
@@ -110,9 +155,9 @@ def _figure(r: Run, results: dict) -> None:
     fig, axes = plt.subplots(4, 2, figsize=(8, 11.5), sharey=True)
     for ax, label in zip(axes.flat, TABLE_METRICS):
         for row, name in enumerate(names):
-            runs = results["spaces"][name]["metrics"][label]
-            ax.barh(row, np.mean(runs), color=f"C{row}", xerr=np.std(runs, ddof=1) if len(runs) > 1 else None,
-                    label=name)
+            found = results["spaces"][name]["intervals"][label]
+            spread = [[found["mean"] - found["low"]], [found["high"] - found["mean"]]]
+            ax.barh(row, found["mean"], color=f"C{row}", xerr=spread, label=name)
         if label in CHANCE:
             section, key = CHANCE[label]
             chance = results["spaces"][names[0]]["details"][section][key]

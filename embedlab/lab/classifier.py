@@ -60,7 +60,7 @@ def _split(n: int, seed: int, batch_size: int, steps_per_epoch: int) -> tuple[np
     held = np.random.default_rng(seed).permutation(n)
     n_val = max(5, n // 10)
     val, train = held[:n_val], held[n_val:]
-    return np.tile(train, int(np.ceil(steps_per_epoch * batch_size / len(train)))), val
+    return train[repeated(len(train), batch_size, steps_per_epoch)], val
 
 
 def probabilities(model, x) -> np.ndarray:
@@ -115,43 +115,108 @@ class Trained:
     validation_accuracy: float
 
 
+# Early stopping's definition of "converged": the validation loss has not improved by more than this for
+# ``patience`` epochs. Without it, a frozen table's runs creep on by 1e-4 per epoch until any cap stops them.
+CONVERGED = 1e-3
+
+
 def train_selected(build, x, y, seed: int, rates, max_epochs: int, batch_size: int = 50, patience: int = 2,
                    steps_per_epoch: int = 30) -> Trained:
-    """Train ``build(optimizer)`` once per Adam learning rate in ``rates``, each with early stopping on the validation
-    loss of the same held-back tenth of (x, y), and keep the one with the best validation accuracy.
+    """Train ``build(optimizer)`` once per Adam learning rate in ``rates``, each until converged on the validation
+    loss of the same held-back tenth of (x, y) (early stopping, CONVERGED), and keep the one with the best validation
+    accuracy.
 
     The held-out split is never seen; a small training set is repeated within an epoch (see _split).
     """
     import keras
 
-    train, val = _split(len(x), seed, batch_size, steps_per_epoch)
     best = None
     for rate in rates:
         keras.utils.set_random_seed(seed)
-        model = build(keras.optimizers.Adam(rate))
-        stop = keras.callbacks.EarlyStopping(patience=patience, restore_best_weights=True)
-        history = model.fit(x[train], y[train], validation_data=(x[val], y[val]), batch_size=batch_size,
-                            epochs=max_epochs, shuffle=True, verbose=0, callbacks=[stop])
-        epochs = len(history.history["loss"])
-        accuracy = float(((model.predict(x[val], batch_size=1024, verbose=0)[:, 0] > 0.5) == y[val]).mean())
-        if best is None or accuracy > best.validation_accuracy:
-            best = Trained(model, rate, epochs, epochs < max_epochs, accuracy)
+        trained = _until_converged(build(keras.optimizers.Adam(rate)), x, y, seed, rate, max_epochs, batch_size,
+                                   patience, steps_per_epoch)
+        if best is None or trained.validation_accuracy > best.validation_accuracy:
+            best = trained
     return best
 
 
-def train_start(build, start: str, tables: dict[str, np.ndarray], x, y, seed: int, rates, max_epochs: int,
-                batch_size: int = 50) -> Trained:
-    """Train ``build`` (build_model or build_cnn) with one start for its Embedding: "random" (Keras's default start,
-    trained) or a pretrained table, "GloVe 6B ..." from ``tables["glove"]`` or "word2vec ..." from
-    ``tables["word2vec"]``, "... frozen" or "... fine-tuned"; the learning rate is chosen as train_selected does."""
+def _until_converged(model, x, y, seed, rate, max_epochs, batch_size, patience, steps_per_epoch) -> Trained:
+    import keras
+
+    train, val = _split(len(x), seed, batch_size, steps_per_epoch)
+    stop = keras.callbacks.EarlyStopping(patience=patience, min_delta=CONVERGED, restore_best_weights=True)
+    history = model.fit(x[train], y[train], validation_data=(x[val], y[val]), batch_size=batch_size,
+                        epochs=max_epochs, shuffle=True, verbose=0, callbacks=[stop])
+    epochs = len(history.history["loss"])
+    accuracy = float(((probabilities(model, x[val]) > 0.5) == y[val]).mean())
+    return Trained(model, rate, epochs, epochs < max_epochs, accuracy)
+
+
+UNFREEZE_RATE = 0.1  # the recipe's second stage trains at this share of the first stage's learning rate
+
+
+def unfreeze(model, rate: float) -> None:
+    """Make a model's Embedding trainable and recompile it (Keras fixes what trains at compile time)."""
+    import keras
+
+    model.get_layer("embedding").trainable = True
+    model.compile(optimizer=keras.optimizers.Adam(rate), loss="binary_crossentropy")
+
+
+def unfreeze_and_train(frozen: Trained, x, y, seed: int, max_epochs: int, batch_size: int = 50, patience: int = 2,
+                       steps_per_epoch: int = 30) -> Trained:
+    """The freeze-then-unfreeze recipe: a model trained to convergence with its Embedding frozen, trained on with the
+    Embedding trainable at UNFREEZE_RATE times the first stage's rate, until converged on the same validation split.
+    ``epochs`` counts the second stage only."""
+    import keras
+
+    keras.utils.set_random_seed(seed)
+    unfreeze(frozen.model, frozen.rate * UNFREEZE_RATE)
+    return _until_converged(frozen.model, x, y, seed, frozen.rate * UNFREEZE_RATE, max_epochs, batch_size, patience,
+                            steps_per_epoch)
+
+
+def repeated(n: int, batch_size: int, steps_per_epoch: int) -> np.ndarray:
+    """Indices 0..n-1, repeated so that one epoch makes at least ``steps_per_epoch`` updates (see _split)."""
+    return np.tile(np.arange(n), int(np.ceil(steps_per_epoch * batch_size / n)))
+
+
+def train_budget(model, x, y, seed: int, epochs: int, batch_size: int = 50, steps_per_epoch: int = 30,
+                 watch=None) -> list[float]:
+    """Train for a fixed number of epochs on all of (x, y), with no validation split and no early stopping; with
+    ``watch`` = (x_dev, y_dev), the accuracy on those texts after each epoch (the curve a budget is chosen from)."""
+    import keras
+
+    keras.utils.set_random_seed(seed)
+    curve = []
+    callbacks = [keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: curve.append(
+        float(((probabilities(model, watch[0]) > 0.5) == watch[1]).mean())))] if watch else []
+    if epochs:
+        order = repeated(len(x), batch_size, steps_per_epoch)
+        model.fit(x[order], y[order], batch_size=batch_size, epochs=epochs, shuffle=True, verbose=0,
+                  callbacks=callbacks)
+    return curve
+
+
+def start_builder(build, start: str, tables: dict[str, np.ndarray], length: int):
+    """``build`` (build_model or build_cnn) as a function of the optimizer, with one start for its Embedding: "random"
+    (Keras's default start, trained) or a pretrained table, "GloVe 6B ..." from ``tables["glove"]`` or
+    "word2vec ..." from ``tables["word2vec"]``, "... frozen" or trained."""
     source = "glove" if start.startswith("GloVe") else "word2vec" if start.startswith("word2vec") else None
     words, dim = tables[source or "glove"].shape  # the random start takes GloVe's size
     rows = -(-words // TABLE_ROWS_STEP) * TABLE_ROWS_STEP
 
     def model(optimizer):
-        built = build(rows, x.shape[1], dim, optimizer=optimizer, trainable=not start.endswith("frozen"))
+        built = build(rows, length, dim, optimizer=optimizer, trainable=not start.endswith("frozen"))
         if source:
             built.get_layer("embedding").set_weights([np.pad(tables[source], ((0, rows - words), (0, 0)))])
         return built
 
-    return train_selected(model, x, y, seed, rates, max_epochs, batch_size)
+    return model
+
+
+def train_start(build, start: str, tables: dict[str, np.ndarray], x, y, seed: int, rates, max_epochs: int,
+                batch_size: int = 50) -> Trained:
+    """Train ``build`` with one start for its Embedding (start_builder); the learning rate is chosen as
+    train_selected does."""
+    return train_selected(start_builder(build, start, tables, x.shape[1]), x, y, seed, rates, max_epochs, batch_size)

@@ -26,32 +26,45 @@ def restrict(vectors: KeyedVectors, words: list[str]) -> KeyedVectors:
 
 
 def word_similarity(vectors: KeyedVectors) -> dict:
-    """Spearman correlation with human judgements on WordSim353 and SimLex-999 (pairs with both words known)."""
+    """Spearman correlation with human judgements on WordSim353 and SimLex-999 (pairs with both words known); scores:
+    each pair's cosine and rating, (2, pairs), what a bootstrap over pairs resamples."""
+    from scipy.stats import spearmanr
+
     result = {}
     for name, file in (("wordsim353", "wordsim353.tsv"), ("simlex999", "simlex999.txt")):
-        _, spearman, oov_percent = vectors.evaluate_word_pairs(datapath(file), restrict_vocab=len(vectors))
-        pairs = _count_pairs(file)
-        result[name] = {"spearman": float(spearman.statistic), "pairs": round(pairs * (1 - oov_percent / 100))}
+        scores = similarity_pairs(vectors, file)
+        result[name] = {"spearman": float(spearmanr(*scores).statistic), "pairs": scores.shape[1], "scores": scores}
     return result
 
 
-def _count_pairs(file: str) -> int:
+def similarity_pairs(vectors: KeyedVectors, file: str) -> np.ndarray:
+    """(2, pairs): the cosine and the people's rating of each pair in gensim's test ``file`` whose two words the
+    space knows, read as gensim's evaluate_word_pairs reads it (comment lines skipped, words case-insensitive)."""
+    known = {w.lower(): w for w in reversed(vectors.index_to_key)}  # as gensim: the most frequent spelling wins
+    scores = []
     with open(datapath(file), encoding="utf-8") as f:
-        return sum(1 for line in f if line.strip() and not line.startswith("#"))
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                a, b, rating = line.lower().split("\t")
+                if a in known and b in known:
+                    scores.append((vectors.similarity(known[a], known[b]), float(rating)))
+    return np.array(scores).T
 
 
 def analogies(vectors: KeyedVectors) -> dict:
     """Accuracy on the Google analogy questions whose four words are all in the vocabulary: all of them, the
     semantic ones (capitals, currencies, family: knowledge about the world) and the syntactic ones (plurals, tenses,
-    comparatives: knowledge about word forms)."""
+    comparatives: knowledge about word forms); hits: whether each question was answered, in one fixed order of the
+    questions, what a bootstrap over questions resamples."""
     score, sections = vectors.evaluate_word_analogies(datapath("questions-words.txt"), restrict_vocab=len(vectors))
     parts = {"semantic": [s for s in sections[:-1] if not s["section"].startswith("gram")],
              "syntactic": [s for s in sections[:-1] if s["section"].startswith("gram")]}
     result = {"accuracy": float(score), "questions": len(sections[-1]["correct"]) + len(sections[-1]["incorrect"])}
     for part, chosen in parts.items():
-        correct = sum(len(s["correct"]) for s in chosen)
-        asked = correct + sum(len(s["incorrect"]) for s in chosen)
-        result[part] = {"accuracy": correct / asked if asked else 0.0, "questions": asked}
+        asked = sorted((s["section"], *q) for s in chosen for q in s["correct"] + s["incorrect"])
+        correct = {(s["section"], *q) for s in chosen for q in s["correct"]}
+        hits = np.array([q in correct for q in asked])
+        result[part] = {"accuracy": float(hits.mean()) if asked else 0.0, "questions": len(asked), "hits": hits}
     return result
 
 
@@ -66,9 +79,14 @@ def nearest(x: np.ndarray, k: int, metric: str = "cosine") -> np.ndarray:
     return np.argsort(distance, axis=1, kind="stable")[:, :k]
 
 
+def agreements(nearest_rows: np.ndarray, sign: np.ndarray) -> np.ndarray:
+    """For each row, the share of its nearest rows (from nearest()) that have its own label (here: polarity)."""
+    return (sign[nearest_rows] == sign[:, None]).mean(axis=1)
+
+
 def agreement(nearest_rows: np.ndarray, sign: np.ndarray) -> float:
     """Share of the rows' nearest rows (from nearest()) that have the row's own label (here: polarity)."""
-    return float((sign[nearest_rows] == sign[:, None]).mean())
+    return float(agreements(nearest_rows, sign).mean())
 
 
 def agreement_chance(sign: np.ndarray) -> float:
@@ -80,11 +98,12 @@ def agreement_chance(sign: np.ndarray) -> float:
 def polarity(vectors: KeyedVectors, positive: list[str], negative: list[str], k: int = 10) -> dict:
     """How far the space separates the opinion lexicon's positive words from its negative ones.
 
-    agreement: for each lexicon word, the share of its k nearest lexicon words that have the same polarity;
-    chance is what random neighbours would give. probe: 5-fold cross-validated accuracy of a logistic regression
-    reading polarity off the vector (probe_chance: always guessing the larger class). antonym_cosine: mean cosine
-    of ANTONYMS pairs in the space, to be read against lexicon_cosine, the mean cosine of two lexicon words taken
-    at random. Both cosines are taken after centring the space (its mean vector subtracted): trained spaces are
+    agreement: for each lexicon word, the share of its k nearest lexicon words that have the same polarity (word by
+    word in agreements); chance is what random neighbours would give. probe: 5-fold cross-validated accuracy of a
+    logistic regression reading polarity off the vector, the share of words whose polarity the fold that left them
+    out predicts (word by word in probe_hits; probe_chance: always guessing the larger class). antonym_cosine: mean
+    cosine of ANTONYMS pairs in the space, to be read against lexicon_cosine, the mean cosine of two lexicon words
+    taken at random. Both cosines are taken after centring the space (its mean vector subtracted): trained spaces are
     anisotropic (most vectors share a common direction), which would make any two words look alike.
     """
     pos = [w for w in positive if w in vectors.key_to_index]
@@ -99,11 +118,14 @@ def polarity(vectors: KeyedVectors, positive: list[str], negative: list[str], k:
     unit_sum = np.sum([unit[w] for w in words], axis=0)
     lexicon_cosine = float((unit_sum @ unit_sum - len(words)) / (len(words) * (len(words) - 1)))
     share = len(pos) / len(words)
-    probe = _linear_probe(vectors[words], sign)
+    each = agreements(nearest(vectors[words], k), sign)
+    probe_hits = _linear_probe(vectors[words], sign)
     return {
-        "agreement": agreement(nearest(vectors[words], k), sign),
+        "agreement": float(each.mean()),
+        "agreements": each,
         "chance": agreement_chance(sign),
-        "probe": probe,
+        "probe": float(probe_hits.mean()),
+        "probe_hits": probe_hits,
         "probe_chance": float(max(share, 1 - share)),
         "lexicon_words": len(words),
         "antonym_cosine": float(np.mean([unit[a] @ unit[b] for a, b in pairs])),
@@ -112,15 +134,16 @@ def polarity(vectors: KeyedVectors, positive: list[str], negative: list[str], k:
     }
 
 
-def _linear_probe(x: np.ndarray, y: np.ndarray) -> float:
+def _linear_probe(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """For each row, whether the probe trained on the other folds predicts its label."""
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_score
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
     probe = make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000))
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
-    return float(cross_val_score(probe, x, y, cv=folds).mean())
+    return cross_val_predict(probe, x, y, cv=folds) == y
 
 
 def neighbours(vectors: KeyedVectors, probes: list[str], topn: int = 5) -> dict[str, list[str]]:

@@ -3,10 +3,8 @@ files when the site is built, so that a changed result changes the caption."""
 
 from __future__ import annotations
 
-import numpy as np
-
 from embedlab.experiments import verdicts
-from embedlab.site import guide
+from embedlab.lab.bootstrap import said
 from embedlab.site.macros import pm
 
 
@@ -23,24 +21,25 @@ def supervised(results: dict) -> str:
 
 
 def starts(results: dict) -> str:
-    tallies = guide.all_data(results)
-    cases = next(iter(tallies.values()))["cases"]
-    parts = [f"{start} higher in {t['higher']}, lower in {t['lower']}" for start, t in tallies.items()]
-    return (f"Against the random start, over the {cases} task and model pairs (95% intervals of paired "
-            f"differences in accuracy): " + "; ".join(parts) + ".")
+    pooled = results["starts"]["pooled"]
+    parts = [f"{start} {verdicts.points(pooled[start]['accuracy']['both models'])}"
+             for start in ("GloVe 6B fine-tuned", "GloVe 6B frozen")]
+    return ("Each start's accuracy minus the random start's, per task and model, with 95% intervals over seeds and "
+            "held-out texts. Averaged over tasks and models: " + "; ".join(parts) + ".")
 
 
 def two_spaces(results: dict) -> str:
-    spaces = results["two_spaces"]["spaces"]
-    polarity = spaces["polarity task (trained from scratch)"]["metrics"]
-    glove = spaces["GloVe 6B (published, 6 billion words)"]["metrics"]
+    r = results["two_spaces"]
+    polarity = r["spaces"]["polarity task (trained from scratch)"]["intervals"]
+    glove = r["spaces"]["GloVe 6B (published, 6 billion words)"]["intervals"]
 
     def both(metric: str) -> str:
-        return f"{np.mean(polarity[metric]):.2f} against {np.mean(glove[metric]):.2f}"
+        return f"{said(polarity[metric], '.2f')} against {said(glove[metric], '.2f')}"
 
-    return (f"The polarity table against GloVe 6B: WordSim353 {both('WordSim353 Spearman')}; on the frequent review "
-            f"words, polarity agreement {both('agreement, frequent review words')} and probe accuracy "
-            f"{both('probe, frequent review words')}.")
+    words = r["spaces"]["polarity task (trained from scratch)"]["details"]["polarity_frequent"]["lexicon_words"]
+    return (f"The polarity table against GloVe 6B, with 95% intervals: WordSim353 {both('WordSim353 Spearman')}; on "
+            f"the {words} frequent review words, polarity agreement {both('agreement, frequent review words')} and "
+            f"probe accuracy {both('probe, frequent review words')}.")
 
 
 def headlines(results: dict) -> str:
@@ -49,8 +48,7 @@ def headlines(results: dict) -> str:
 
 def little_data(results: dict) -> str:
     few = verdicts.pretrained_start_helps_with_little_data(results)[1]
-    unseen = verdicts.unseen_words_gain_from_pretrained(results)[1]
-    return _sentence(f"{few}; on {unseen}")
+    return _sentence(f"Mean over seeds; grey open markers: too few unseen texts to count. {few}")
 
 
 def movement(results: dict) -> str:

@@ -8,6 +8,7 @@ import json
 
 import numpy as np
 
+from embedlab.lab.bootstrap import excludes_zero, said
 from embedlab.lab.stats import interval
 from embedlab.store import ROOT
 
@@ -62,9 +63,22 @@ def define_env(env):
         from embedlab.site import guide as numbers
 
         results = env.variables["results"]
-        full, few = numbers.all_data(results), numbers.few_labels(results)
-        return {"all_data": full, "few_labels": few, "coverage": numbers.coverage(results), "kinds": numbers.KINDS,
-                "advice": numbers.advice(full, few)}
+        return {"table": numbers.table(results), "coverage": numbers.coverage(results),
+                "advice": numbers.advice(results)}
+
+    @env.macro
+    def findings(slug: str) -> str:
+        """An experiment page's "what this shows" bullets (embedlab/site/findings.py), as a Markdown list."""
+        from embedlab.site import findings as text
+
+        return "\n".join(f"- {line}" for line in getattr(text, slug)(env.variables["results"]))
+
+    @env.filter
+    def effect(cell: dict) -> str:
+        """One compared cell in accuracy points with its interval, bold where clear after Holm (site/findings.py)."""
+        from embedlab.site.findings import cell as formatted
+
+        return formatted(cell, cell.get("counted", True))
 
     @env.macro
     def figure(slug: str, alt: str) -> str:
@@ -167,6 +181,18 @@ def define_env(env):
             return level
         low, _, high = interval(differences)
         return higher if low > 0 else lower if high < 0 else level
+
+    @env.filter
+    def ci(summary, spec=".3f"):
+        """An estimate and its 95% interval, {"mean", "low", "high"}, as "0.724 (0.690 to 0.758)"; "+.1%p" for a
+        difference of shares in percentage points (embedlab.lab.bootstrap.said)."""
+        return said(summary, spec)
+
+    @env.filter
+    def clearly(summary, higher="clearly higher", lower="clearly lower", level="no clear difference"):
+        """One of three words, by whether a difference's 95% interval ({"low", "high"}) lies above zero, below it,
+        or includes it."""
+        return {1: higher, -1: lower, 0: level}[excludes_zero(summary)]
 
     @env.filter
     def wins(differences):

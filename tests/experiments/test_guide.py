@@ -1,10 +1,11 @@
-"""The decision guide and Home's advice: tallies that agree with the verdicts' own count, advice that follows its
+"""The decision guide and Home's advice: one pooled effect per start and amount of data, advice that follows its
 rules, and both pages showing the same advice, one click from Home."""
 
+import copy
 import html
 import re
 
-from embedlab.experiments import verdicts
+from embedlab.experiments.verdicts import points
 from embedlab.site import guide
 
 
@@ -12,31 +13,44 @@ def _text(page) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", page.read_text())))
 
 
-def test_tallies_agree_with_the_verdicts_count(full):
-    """Two ways of counting the same thing: the guide's tally and the verdict on 'a pretrained start helps'."""
-    results = full
-    tuned = guide.all_data(results)["GloVe 6B fine-tuned"]
-    evidence = verdicts.pretrained_start_helps(results)[1]
-    assert f"higher in {tuned['higher']}, lower in {tuned['lower']}" in evidence
-    assert tuned["higher"] + tuned["lower"] + tuned["unclear"] == tuned["cases"] == 8
-    few = guide.few_labels(results)
-    for start, t in few["starts"].items():
-        assert t["cases"] == len(results["little_data"]["tasks"]) * len(few["sizes"])
-        assert sum(k["higher"] for k in t["by_kind"].values()) == t["higher"]
+def test_table_has_one_pooled_row_per_start_and_amount_of_data(full):
+    rows = guide.table(full)
+    little, starts = full["little_data"], full["starts"]
+    assert len(rows) == 2 * (len(little["arms"]) - 1) + len(starts["starts"]) - 1
+    tuned = [row for row in rows if row["start"] == "GloVe 6B fine-tuned"]
+    assert tuned[-1]["effect"] == points(starts["pooled"]["GloVe 6B fine-tuned"]["accuracy"]["both models"])
+    assert tuned[0]["effect"] == points(little["pooled"]["few labels"]["GloVe 6B fine-tuned"]["all"]["accuracy"])
+
+
+def _with(results: dict, regime: str, start: str, low: float, high: float) -> dict:
+    """Made-up results: one start's pooled effect in one regime set to the interval low..high."""
+    out = copy.deepcopy(results)
+    effect = {"mean": (low + high) / 2, "low": low, "high": high, "p": 0.01, "cells": 12}
+    if regime == "all labels":
+        out["starts"]["pooled"][start]["accuracy"]["both models"] = effect
+    else:
+        out["little_data"]["pooled"][regime][start]["all"]["accuracy"] = effect
+    return out
 
 
 def test_advice_follows_its_rules_on_made_up_results(full):
-    results = full
-    for t in results["starts"]["tasks"].values():
-        for model in results["starts"]["models"]:
-            fine = t["versus_random"][model]["GloVe 6B fine-tuned"]["accuracy"]
-            fine["differences"] = [0.05 + 0.001 * i for i in range(len(fine["differences"]))]
-    advice = guide.advice(guide.all_data(results), guide.few_labels(results))
-    assert advice["lots_of_labels"][0] == "Start from published vectors and fine-tune them."
+    tuned, frozen = "GloVe 6B fine-tuned", "GloVe 6B frozen"
+    assert guide.advice(_with(full, "all labels", tuned, 0.02, 0.04))["lots_of_labels"][0] == \
+        "Fine-tune published vectors."
+    assert guide.advice(_with(full, "all labels", tuned, -0.004, 0.004))["lots_of_labels"][0].startswith(
+        "Train the table from scratch or fine-tune")
+    few = _with(full, "few labels", frozen, 0.20, 0.30)  # far ahead of any other start
+    assert guide.advice(few)["few_labels"][0] == "Start from published vectors, and keep them frozen."
+    nothing = copy.deepcopy(full)
+    for start in ("GloVe 6B fine-tuned", frozen, "GloVe 6B frozen, then fine-tuned", "word2vec fine-tuned"):
+        nothing = _with(nothing, "few labels", start, -0.01, 0.01)
+    assert guide.advice(nothing)["few_labels"][0].startswith("These data show no clear gain")
+    freeze = _with(_with(full, "few labels", frozen, 0.05, 0.1), "all labels", frozen, -0.06, -0.03)
+    assert guide.advice(freeze)["freezing"][0].startswith("Freeze published vectors only while labels are few")
 
 
 def test_home_and_guide_show_the_same_advice_and_home_links_to_the_guide(site, full):
-    advice = guide.advice(guide.all_data(full), guide.few_labels(full))
+    advice = guide.advice(full)
     home, page = _text(site / "index.html"), _text(site / "guide" / "index.html")
     for headline, evidence in advice.values():
         assert headline in home and headline in page

@@ -1,32 +1,48 @@
 """The little-data page: its runs are complete and paired, its unseen-word test is what the page says, and the
 numbers it states follow from the results."""
 
+import html
 import re
 
 import numpy as np
 import pytest
 
-from embedlab.experiments.little_data import KEY_WORDS, STARTS, unseen_items
+from embedlab.experiments.little_data import ARMS, KEY_WORDS, MIN_CELL_TEXTS, STARTS, UNFROZEN, unseen_items
+from embedlab.lab.classifier import UNFREEZE_RATE
 from embedlab.lab.key_words import key_word_test
 
 
-def _paired(t: dict, start: str, n: int) -> list[float]:
-    return [a["accuracy"] - b["accuracy"] for a, b in zip(t["runs"][start][str(n)], t["runs"]["random"][str(n)])]
-
-
-def test_every_task_size_and_start_has_a_run_per_seed(results):
+def test_every_task_size_and_arm_has_a_run_per_seed_and_a_budget(results):
     r = results["little_data"]
-    assert r["starts"] == list(STARTS)
+    assert r["arms"] == list(ARMS)
     for name, t in r["tasks"].items():
         assert r["key_words"][name] == KEY_WORDS[name]
-        for start in STARTS:
-            assert t["rates"][start] in r["settings"]["rates"]
-            for n in r["settings"]["sizes"]:
-                runs = t["runs"][start][str(n)]
-                assert len(runs) == len(r["settings"]["seeds"])
-                # one learning rate per task and start, chosen once and kept for every size and seed
-                assert all(run["rate"] == t["rates"][start] for run in runs)
+        for n in r["settings"]["sizes"]:
+            for arm in ARMS:
+                runs = t["runs"][arm][str(n)]
+                assert len(runs) == r["settings"]["seeds"][str(n)]
                 assert all(0.3 < run["accuracy"] <= 1 for run in runs)
+            for start in STARTS:  # a budget per arm and size, from the grid
+                budget = t["budgets"][str(n)][start]
+                assert 0 <= budget["epochs"] <= r["settings"]["max_epochs"]
+                rates = r["settings"]["rates"]
+                assert budget["rate"] in (rates if start != UNFROZEN else [x * UNFREEZE_RATE for x in rates])
+
+
+def test_seeds_are_ten_up_to_three_hundred_texts(full):
+    r = full["little_data"]
+    assert all(r["settings"]["seeds"][str(n)] >= 10 for n in r["settings"]["sizes"] if n <= r["few"])
+
+
+def test_development_pool_is_apart_from_the_scored_subsets(results):
+    from embedlab.experiments.little_data import pools
+    from embedlab.lab.tasks import load_task
+
+    r = results["little_data"]
+    task = load_task(next(iter(r["tasks"])))
+    dev_train, dev_scored, scored = pools(task, r["settings"])
+    assert not set(dev_train) & set(scored) and not set(dev_scored) & set(scored)
+    assert not set(dev_train) & set(dev_scored) and not set(scored) & set(task.test)
 
 
 def test_unseen_scores_exist_exactly_where_there_are_such_texts(results):
@@ -34,10 +50,11 @@ def test_unseen_scores_exist_exactly_where_there_are_such_texts(results):
     for t in r["tasks"].values():
         for n in r["settings"]["sizes"]:
             counts = t["unseen_items"][str(n)]
-            assert len(counts) == len(r["settings"]["seeds"])
-            for start in STARTS:
-                for count, run in zip(counts, t["runs"][start][str(n)]):
+            assert len(counts) == r["settings"]["seeds"][str(n)]
+            for arm in ARMS:
+                for count, run in zip(counts, t["runs"][arm][str(n)]):
                     assert ("unseen_accuracy" in run) == (count > 0)
+                    assert run.get("unseen_texts", 0) == count
 
 
 def test_fewer_unseen_texts_as_the_training_subset_grows(results):
@@ -46,6 +63,61 @@ def test_fewer_unseen_texts_as_the_training_subset_grows(results):
     for name, t in r["tasks"].items():
         means = [np.mean(t["unseen_items"][str(n)]) for n in r["settings"]["sizes"]]
         assert means == sorted(means, reverse=True), (name, means)
+
+
+def _cells(r: dict):
+    for t in r["tasks"].values():
+        for n, by_arm in t["versus_random"].items():
+            for by_subset in by_arm.values():
+                for subset, by_metric in by_subset.items():
+                    yield n, subset, by_metric
+        for n, by_subset in t["frozen_versus_regression"].items():
+            for subset, by_metric in by_subset.items():
+                yield n, subset, by_metric
+
+
+def test_every_interval_stays_inside_the_possible_range(results):
+    r = results["little_data"]
+    for _, _, by_metric in _cells(r):
+        for c in by_metric.values():
+            if not np.isnan(c["low"]):
+                assert -1 <= c["low"] <= c["high"] <= 1
+    for regime in r["pooled"].values():
+        for arm in ARMS[1:]:
+            for by_metric in regime[arm].values():
+                for c in by_metric.values():
+                    assert -1 <= c["low"] <= c["mean"] <= c["high"] <= 1
+
+
+def test_cells_under_the_minimum_are_never_counted(results):
+    """A cell with fewer texts than the minimum has no Holm p-value and is left out of every pooled effect."""
+    r = results["little_data"]
+    for _, _, by_metric in _cells(r):
+        for c in by_metric.values():
+            assert c["counted"] == (c["texts"] >= MIN_CELL_TEXTS)
+            assert ("p_holm" in c) == (c["counted"] and not np.isnan(c["p"]))
+    for regime in r["pooled"].values():
+        sizes = [str(n) for n in regime["sizes"]]
+        for arm in ARMS[1:]:
+            for metric, pooled in regime[arm]["unseen"].items():
+                counted = [t["versus_random"][n][arm]["unseen"][metric] for t in r["tasks"].values() for n in sizes
+                           if t["versus_random"][n][arm]["unseen"][metric]["counted"]]
+                assert pooled["cells"] == len(counted)
+                assert pooled["mean"] == pytest.approx(np.mean([c["mean"] for c in counted]))
+
+
+def test_a_verdict_never_counts_a_cell_under_the_minimum(full):
+    """Made-up results: every unseen cell too small; the unseen verdict then has nothing to count."""
+    import copy
+
+    from embedlab.experiments.verdicts import NOT, unseen_words_gain_from_pretrained
+
+    results = copy.deepcopy(full)
+    for regime in results["little_data"]["pooled"].values():
+        for arm in ARMS[1:]:
+            regime[arm]["unseen"] = {}
+    verdict, evidence = unseen_words_gain_from_pretrained(results)
+    assert verdict == NOT and str(MIN_CELL_TEXTS) in evidence
 
 
 class _Vectors:
@@ -72,14 +144,14 @@ def test_opinion_words_are_the_lexicon_and_other_kinds_are_refused():
         key_word_test("nouns")
 
 
-def test_page_names_the_tasks_where_the_fewest_texts_give_the_largest_gain(full, site):
-    """The page says on which tasks frozen GloVe 6B's mean gain over random is largest at the smallest size."""
-    r = full["little_data"]
-    largest = []
-    for name, t in r["tasks"].items():
-        means = [np.mean(_paired(t, "GloVe 6B frozen", n)) for n in r["settings"]["sizes"]]
-        if means[0] == max(means):
-            largest.append(name)
-    named = "every task" if len(largest) == len(r["tasks"]) else ", ".join(largest) or "no task"
-    text = re.sub(r"\s+", " ", (site / "experiments" / "little-data" / "index.html").read_text())
-    assert f"is the largest of all sizes on {named}." in text
+def test_full_findings_state_the_pooled_effects(full, site):
+    from embedlab.experiments.verdicts import points
+    from embedlab.site.findings import little_data
+
+    found = little_data(full)
+    for regime in full["little_data"]["pooled"].values():
+        for arm in ARMS[1:]:
+            assert points(regime[arm]["all"]["accuracy"]) in found[0] + found[1]
+    text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", (site / "experiments" / "little-data" /
+                                                                        "index.html").read_text())))
+    assert found[0].replace("**", "") in text

@@ -1,0 +1,115 @@
+"""The "what this shows" sentences of the five-starts and little-data pages, and the format of one compared cell in
+their tables, computed from the results files when the site is built."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from embedlab.experiments.verdicts import NEGLIGIBLE, points, sign
+from embedlab.lab.stats import LEVEL
+
+BELOW, INSIDE, ABOVE = "below", "inside", "above"
+
+
+def cell(effect: dict, counted: bool = True) -> str:
+    """One compared cell for a table, in accuracy points: "+1.2 (-0.3 to +2.6)", bold where Holm's adjustment over
+    the table keeps it clearly away from zero; a cell with too few texts to count says so."""
+    if np.isnan(effect["mean"]):
+        return "no such texts"
+    if not counted:
+        return f"{100 * effect['mean']:+.1f} (too few texts)"
+    text = f"{100 * effect['mean']:+.1f} ({100 * effect['low']:+.1f} to {100 * effect['high']:+.1f})"
+    return f"**{text}**" if effect.get("p_holm", 1.0) < LEVEL else text
+
+
+def starts(results: dict) -> list[str]:
+    """The five-starts page's findings, one bullet each."""
+    r = results["starts"]
+    pooled = {start: r["pooled"][start]["accuracy"] for start in r["starts"][1:]}
+
+    def both(start: str) -> str:
+        p = pooled[start]
+        return (f"{points(p['both models'])} over both models; the averaging model alone {points(p['average'])}, "
+                f"the convolutional one {points(p['cnn'])}")
+
+    regression = [d["accuracy"] for t in r["tasks"].values() for d in t["versus_logistic_regression"].values()]
+    lowest = min(regression, key=lambda d: d["mean"])
+    short = sum(d.get("p_holm", 1.0) < LEVEL and d["mean"] < 0 for d in regression)
+    tuned = pooled["GloVe 6B fine-tuned"]["both models"]
+    little = -NEGLIGIBLE < tuned["low"] and tuned["high"] < NEGLIGIBLE
+    capped = sum(r["capped"].values())
+    runs = len(r["tasks"]) * len(r["models"]) * len(r["starts"]) * len(r["settings"]["seeds"])
+    return [
+        f"**Fine-tuned GloVe 6B**, against a random start of the same model, averaged over the four tasks: "
+        f"{both('GloVe 6B fine-tuned')}. "
+        + ("With every labelled text, the interval rules out a gain or a loss of more than a point."
+           if little else "The interval reaches past a point, so these data do not rule out a real difference."),
+        f"**Frozen GloVe 6B**: {both('GloVe 6B frozen')}. A frozen table cannot adapt its rows to the task.",
+        f"**Frozen, then fine-tuned** (the recipe of [loading published vectors](../pretrained.md)): "
+        f"{both('GloVe 6B frozen, then fine-tuned')}. {_recipe(r)}",
+        f"**This site's word2vec**, trained on a few million words: frozen {both('word2vec frozen')}; fine-tuned "
+        f"{both('word2vec fine-tuned')}.",
+        f"**Optimisation or information?** The frozen averaging model against a logistic regression on the same "
+        f"averaged vectors: at worst {points(lowest)}, and clearly below it after Holm's adjustment "
+        f"in {short} of {len(regression)} task and table pairs. "
+        + ("So what limits a frozen start here is what its vectors hold, not its training."
+           if short == 0 else "There, its training (Adam on one sigmoid unit, stopped once the validation loss "
+                              "improved by less than 0.001 per epoch), not its vectors, limits it."),
+        f"**Convergence.** Every run trained until its validation loss stopped improving by 0.001 for two epochs; "
+        f"{capped} of {runs} runs reached the {r['settings']['max_epochs']}-epoch cap instead.",
+    ]
+
+
+def _recipe(r: dict) -> str:
+    """The recipe against fine-tuning GloVe 6B from the start, over the task and model cells."""
+    cells = [c["accuracy"] for t in r["tasks"].values() for c in t["recipe_versus_fine_tuned"].values()]
+    clear = [c for c in cells if c.get("p_holm", 1.0) < LEVEL]
+    means = [100 * c["mean"] for c in cells]
+    apart = ("none of them clearly apart from zero" if not clear else
+             f"{len(clear)} clearly apart from zero after Holm's adjustment")
+    return (f"Against fine-tuning GloVe 6B from the start, its differences in accuracy run from {min(means):+.1f} to "
+            f"{max(means):+.1f} points over the {len(cells)} task and model cells, {apart}.")
+
+
+def _regime(results: dict, regime: str, subset: str, metric: str) -> dict:
+    little = results["little_data"]
+    pooled = little["pooled"][regime]
+    return {arm: pooled[arm][subset][metric] for arm in little["arms"][1:] if metric in pooled[arm][subset]}
+
+
+def little_data(results: dict) -> list[str]:
+    """The little-data page's findings, one bullet each, from the effects pooled per regime."""
+    little = results["little_data"]
+    few, more = little["pooled"]["few labels"]["sizes"], little["pooled"]["more labels"]["sizes"]
+    out = []
+    for regime, sizes in (("few labels", few), ("more labels", more)):
+        effects = _regime(results, regime, "all", "accuracy")
+        best = max(effects, key=lambda arm: effects[arm]["mean"])
+        parts = "; ".join(f"{arm} {points(e)}" for arm, e in effects.items())
+        out.append(f"**{sizes[0]:,} to {sizes[-1]:,} labelled texts**, every held-out text, accuracy minus a random "
+                   f"start's averaged over the four tasks and these sizes: {parts}. "
+                   + (f"The largest gain is {best}'s." if sign(effects[best]) > 0
+                      else "No arm is clearly above the random start."))
+    unseen = _regime(results, "few labels", "unseen", "balanced_accuracy")
+    if unseen:
+        cells = next(iter(unseen.values()))["cells"]
+        parts = "; ".join(f"{arm} {points(e)}" for arm, e in unseen.items())
+        out.append(f"**The Alps and Himalaya test**, up to {few[-1]} labelled texts: on held-out texts whose key "
+                   f"words never occur in training, balanced accuracy minus a random start's, averaged over the "
+                   f"{cells} task and size cells with at least {little['min_cell_texts']} such texts: {parts}.")
+    else:
+        out.append(f"**The Alps and Himalaya test** has no cell with {little['min_cell_texts']} or more texts up to "
+                   f"{few[-1]} labelled texts, so it decides nothing here.")
+    frozen = [t["frozen_versus_regression"][str(n)]["all"]["accuracy"] for t in little["tasks"].values()
+              for n in little["settings"]["sizes"]]
+    means = [100 * d["mean"] for d in frozen]
+    clear = [d for d in frozen if d.get("p_holm", 1.0) < LEVEL]
+    out.append(f"**Optimisation or information?** Frozen GloVe 6B inside the network against a logistic regression "
+               f"on the same averaged vectors (its regularisation chosen within the subset): differences from "
+               f"{min(means):+.1f} to {max(means):+.1f} points over the {len(frozen)} task and size cells, "
+               f"{len(clear)} of them clear of zero after Holm's adjustment. The network makes about as much of the "
+               f"frozen vectors as a regression does, so its gain comes from what the vectors hold.")
+    capped = little["capped"]
+    out.append(f"**Budgets.** {capped} of the chosen budgets sit at the {little['settings']['max_epochs']}-epoch "
+               f"end of the grid{', so those arms might have gained from longer training' if capped else ''}.")
+    return out
