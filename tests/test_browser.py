@@ -41,7 +41,7 @@ REVEAL = """(button) => {
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 MAX_PAGE_BYTES = 2_000_000
 SEARCHES = {"IndexedSlices": "lookup-table/", "negative sampling": "word2vec/", "fastText": "fasttext/",
-            "load glove": "pretrained/", "freeze": "glossary/", "OOV": "glossary/", "PMI": "glossary/",
+            "load glove": "pretrained/", "freeze": "guide/", "OOV": "glossary/", "PMI": "glossary/",
             "should I use word2vec": "guide/"}
 TOP_RESULTS = 3
 PARALLEL_TABS = 2
