@@ -85,21 +85,22 @@ def points(effect: dict) -> str:
             f"{100 * effect['high']:+.1f})")
 
 
-def sign(effect: dict) -> int:
-    """1, -1 or 0: the effect's 95% interval lies wholly above zero, wholly below it, or includes it."""
-    return 1 if effect["low"] > 0 else -1 if effect["high"] < 0 else 0
-
-
 def _pooled_verdict(pooled: dict) -> str:
     """Holds if the answer's own arm (fine-tuned published vectors) is clearly above the random start; in part if
     only another published-vector start is; else not."""
-    if sign(pooled[PRETRAINED[0]]) > 0:
+    if excludes_zero(pooled[PRETRAINED[0]]) > 0:
         return HOLDS
-    return PART if any(sign(pooled[start]) > 0 for start in PRETRAINED[1:3]) else NOT
+    return PART if any(excludes_zero(pooled[start]) > 0 for start in PRETRAINED[1:3]) else NOT
 
 
 def _starts_sentence(pooled: dict) -> str:
     return "; ".join(f"{start} {points(pooled[start])}" for start in PRETRAINED)
+
+
+def _other_metrics(by_metric: dict, judged: str) -> str:
+    """The metrics the verdict is not judged on, for the answer's own arm: every metric computed is reported."""
+    names = {"accuracy": "accuracy", "balanced_accuracy": "balanced accuracy", "roc_auc": "ROC-AUC"}
+    return " and ".join(f"{names[m]} {points(e)}" for m, e in by_metric.items() if m != judged)
 
 
 def pretrained_start_helps_with_little_data(results: dict) -> tuple[str, str]:
@@ -108,7 +109,9 @@ def pretrained_start_helps_with_little_data(results: dict) -> tuple[str, str]:
     sizes = regime["sizes"]
     return _pooled_verdict(pooled), (
         f"held-out accuracy minus a random start's, averaged over the four tasks and {sizes[0]} to {sizes[-1]} "
-        f"labelled texts: {_starts_sentence(pooled)}; the interval covers seeds, training subsets and held-out texts")
+        f"labelled texts: {_starts_sentence(pooled)}; for {PRETRAINED[0]}, "
+        f"{_other_metrics(regime[PRETRAINED[0]]['all'], 'accuracy')}; the intervals cover seeds, training subsets "
+        f"and held-out texts")
 
 
 def unseen_words_gain_from_pretrained(results: dict) -> tuple[str, str]:
@@ -123,7 +126,9 @@ def unseen_words_gain_from_pretrained(results: dict) -> tuple[str, str]:
     return _pooled_verdict(pooled), (
         f"held-out texts whose key words never occur in training, balanced accuracy minus a random start's, "
         f"averaged over the {cells} task and size cells with {little['min_cell_texts']} or more such texts: "
-        f"{_starts_sentence(pooled)}")
+        f"{_starts_sentence(pooled)}; for {PRETRAINED[0]}, "
+        f"{_other_metrics(regime[PRETRAINED[0]]['unseen'], 'balanced_accuracy')}; the intervals cover seeds, training "
+        f"subsets and held-out texts")
 
 
 def full_data_start_matters_little(results: dict) -> tuple[str, str]:
@@ -135,8 +140,10 @@ def full_data_start_matters_little(results: dict) -> tuple[str, str]:
     verdict = HOLDS if inside else NOT if tuned["low"] > NEGLIGIBLE else PART
     others = "; ".join(f"{start} {points(pooled[start]['accuracy']['both models'])}"
                        for start in ("GloVe 6B frozen", "GloVe 6B frozen, then fine-tuned", "word2vec fine-tuned"))
+    roc = points(pooled["GloVe 6B fine-tuned"]["roc_auc"]["both models"])
     return verdict, (f"all labelled data, accuracy minus a random start's, averaged over four tasks and two models: "
-                     f"GloVe 6B fine-tuned {points(tuned)}; {others}")
+                     f"GloVe 6B fine-tuned {points(tuned)}, in ROC-AUC {roc}; {others}; the intervals cover seeds "
+                     f"and held-out texts")
 
 
 CLAIMS = [  # the answer's claim, the page that measures it, the rule

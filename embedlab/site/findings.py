@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from embedlab.experiments.verdicts import NEGLIGIBLE, points, sign
+from embedlab.experiments.verdicts import NEGLIGIBLE, points
+from embedlab.lab.bootstrap import excludes_zero
 from embedlab.lab.stats import LEVEL
 
 BELOW, INSIDE, ABOVE = "below", "inside", "above"
@@ -88,7 +89,7 @@ def little_data(results: dict) -> list[str]:
         parts = "; ".join(f"{arm} {points(e)}" for arm, e in effects.items())
         out.append(f"**{sizes[0]:,} to {sizes[-1]:,} labelled texts**, every held-out text, accuracy minus a random "
                    f"start's averaged over the four tasks and these sizes: {parts}. "
-                   + (f"The largest gain is {best}'s." if sign(effects[best]) > 0
+                   + (f"The largest gain is {best}'s." if excludes_zero(effects[best]) > 0
                       else "No arm is clearly above the random start."))
     unseen = _regime(results, "few labels", "unseen", "balanced_accuracy")
     if unseen:

@@ -4,7 +4,8 @@ pooled over the tasks (and sizes) with its 95% interval, and the advice that fol
 
 from __future__ import annotations
 
-from embedlab.experiments.verdicts import NEGLIGIBLE, PRETRAINED, points, sign
+from embedlab.experiments.verdicts import NEGLIGIBLE, PRETRAINED, points
+from embedlab.lab.bootstrap import excludes_zero
 
 FROZEN, RECIPE, TUNED = "GloVe 6B frozen", "GloVe 6B frozen, then fine-tuned", "GloVe 6B fine-tuned"
 # How each start is said in advice: "start from published vectors ..."
@@ -37,7 +38,7 @@ def table(results: dict) -> list[dict]:
         for start, effect in regime["effects"].items():
             model = "none: a logistic regression" if start.startswith("logistic") else regime["model"]
             rows.append({"start": start, "data": regime["label"], "model": model, "effect": points(effect),
-                         "cells": f"{effect['cells']} {regime['cells']}", "clear": sign(effect)})
+                         "cells": f"{effect['cells']} {regime['cells']}"})
     return rows
 
 
@@ -48,8 +49,8 @@ def coverage(results: dict) -> dict[str, float]:
 
 def _few_labels(regime: dict) -> tuple[str, str]:
     effects = {start: regime["effects"][start] for start in PRETRAINED}
-    ahead = [start for start in effects if sign(effects[start]) > 0]
-    behind = [start for start in effects if sign(effects[start]) < 0]
+    ahead = [start for start in effects if excludes_zero(effects[start]) > 0]
+    behind = [start for start in effects if excludes_zero(effects[start]) < 0]
     if not ahead:
         return ("These data show no clear gain from published vectors with few labels.",
                 f"With {regime['label']}, averaged over four tasks: "
@@ -74,9 +75,9 @@ def _lots_of_labels(regime: dict) -> tuple[str, str]:
     if -NEGLIGIBLE < tuned["low"] and tuned["high"] < NEGLIGIBLE:
         return "Train the table from scratch or fine-tune published vectors: expect less than a point between them.", \
             evidence
-    if sign(tuned) > 0:
+    if excludes_zero(tuned) > 0:
         return "Fine-tune published vectors.", evidence
-    if sign(tuned) < 0:
+    if excludes_zero(tuned) < 0:
         return "A random start did better than fine-tuned published vectors.", evidence
     return "No firm answer from these data: the interval reaches past a point either way.", evidence
 
@@ -85,7 +86,7 @@ def _freezing(few: dict, more: dict, full: dict) -> tuple[str, str]:
     by = {regime["label"]: regime["effects"][FROZEN] for regime in (few, more, full)}
     evidence = "Frozen GloVe 6B against a random start: " + "; ".join(
         f"with {label}, {points(e)}" for label, e in by.items()) + "."
-    signs = [sign(e) for e in by.values()]
+    signs = [excludes_zero(e) for e in by.values()]
     if signs[0] > 0 and signs[-1] < 0:
         return "Freeze published vectors only while labels are few; with thousands, let them train.", evidence
     if all(s < 0 for s in signs):

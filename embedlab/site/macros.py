@@ -159,12 +159,6 @@ def define_env(env):
     env.filter(pm)
 
     @env.filter
-    def paired(runs, others, key="accuracy"):
-        """Paired differences in ``key``, run by run, over the runs where both have it (a run on a subset that left
-        no texts of some kind has no score for them)."""
-        return [a[key] - b[key] for a, b in zip(runs, others, strict=True) if key in a and key in b]
-
-    @env.filter
     def diff_ci(differences, spec="+.3f"):
         """Paired differences (one per seed): their mean and 95% t-interval, as "+0.012 (-0.003 to +0.027)"."""
         if not differences:
@@ -193,11 +187,6 @@ def define_env(env):
         """One of three words, by whether a difference's 95% interval ({"low", "high"}) lies above zero, below it,
         or includes it."""
         return {1: higher, -1: lower, 0: level}[excludes_zero(summary)]
-
-    @env.filter
-    def wins(differences):
-        """How many of the paired differences are above zero, as "4 of 5"."""
-        return f"{sum(d > 0 for d in differences)} of {len(differences)}"
 
     @env.filter
     def mean(runs):

@@ -40,7 +40,7 @@ def _effect(low: float, high: float) -> dict:
 
 
 def _starts(low: float, high: float) -> dict:
-    pooled = {start: {"accuracy": {"both models": _effect(low, high)}}
+    pooled = {start: {metric: {"both models": _effect(low, high)} for metric in ("accuracy", "roc_auc")}
               for start in ("GloVe 6B fine-tuned", "GloVe 6B frozen", "GloVe 6B frozen, then fine-tuned",
                             "word2vec fine-tuned")}
     return {"starts": {"pooled": pooled}}
