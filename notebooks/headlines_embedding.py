@@ -127,7 +127,9 @@ print(f"row 0 (padding) moved {moved[0]:.4f}; word rows moved between {moved[2:]
 
 # %% [markdown]
 # The padding row never moves: the mask keeps it out of every average, so its gradient is always zero. Every word's
-# row moved, and the more often a word appears, the further its row tends to go (with a wide spread among the most
-# frequent words). Nothing in this training asked the rows to encode
+# row moved. How far a row goes with its word's frequency depends on the optimizer and on how long it trains: with
+# Adam, as here, frequent rows move first and rare rows catch up later, as
+# [How the table moves](../../experiments/movement/#adam-and-word-frequency) measures over ten epochs. Read the
+# scatter above as this one short run. Nothing in this training asked the rows to encode
 # meaning, only to separate two kinds of headline; see [Two spaces side by side](../../experiments/two-spaces/)
 # for how such a table compares with word2vec's.

@@ -18,7 +18,7 @@ import axe_playwright_python
 import pytest
 from playwright.async_api import async_playwright
 
-from embedlab.site.snippets import all_snippets
+from embedlab.site.snippets import all_snippets, shown
 
 CHROMIUM = Path(os.environ.get("EMBEDLAB_CHROMIUM", "/usr/bin/chromium"))
 if not CHROMIUM.is_file():
@@ -254,13 +254,15 @@ def test_no_serious_accessibility_violations(visits):
 
 
 def test_copy_buttons_copy_the_snippet_files(visits):
-    # Material drops trailing whitespace from what it copies: the file's final newline.
-    snippets = {path.read_text().rstrip(): path.name for path in all_snippets()}
-    failures = _failures(visits, lambda visit: [f"copied text that is no snippet file: {text[:80]!r}"
-                                                for text in visit.copied if text not in snippets])
+    """A copy button copies a whole snippet file as the page shows it, or one of its named sections; every file's
+    whole text can be copied from some page. Material drops trailing whitespace: the file's final newline."""
+    whole = {shown(path)[""].rstrip(): path.name for path in all_snippets()}
+    sections = {text.rstrip() for path in all_snippets() for name, text in shown(path).items() if name}
+    failures = _failures(visits, lambda visit: [f"copied text that is no snippet file or section: {text[:80]!r}"
+                                                for text in visit.copied if text not in whole and text not in sections])
     assert not failures, failures
-    copied = {snippets[text] for visit in visits.values() for text in visit.copied}
-    assert copied == set(snippets.values()), f"no copy button copies {sorted(set(snippets.values()) - copied)}"
+    copied = {whole[text] for visit in visits.values() for text in visit.copied if text in whole}
+    assert copied == set(whole.values()), f"no copy button copies {sorted(set(whole.values()) - copied)}"
 
 
 def test_notebook_pages_show_their_outputs(visits):

@@ -8,10 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from embedlab.site.snippets import RECORD, ROOT, all_snippets, backends, output_path, stamp, versions
+from embedlab.site.reading import PROSE_WORDS, page_lengths, reading_path
+from embedlab.site.snippets import RECORD, ROOT, all_snippets, backends, output_path, shown, stamp, versions
 
 DOCS = ROOT / "docs"
-INCLUDE = re.compile(r'^--8<-- "(?P<path>[^"]+)"$')
+INCLUDE = re.compile(r'^--8<-- "(?P<path>[^":]+)(?::\w+)?"$')  # a whole file, or one named section of it
 # Fences may be indented: a long script is folded into a collapsible block.
 FENCE = re.compile(r"^ *```(?P<lang>\w*)[^\n]*\n(?P<body>.*?)^ *```", re.MULTILINE | re.DOTALL)
 
@@ -72,13 +73,16 @@ def _code_blocks(page_html: str, language: str) -> list[str]:
 
 
 def test_every_python_block_in_the_html_is_a_snippet_and_every_snippet_is_shown(site):
-    snippets = {path.read_text().strip(): path for path in all_snippets()}
-    shown = set()
+    """A block is a whole snippet file or one of its named sections; every file is shown whole somewhere."""
+    whole = {shown(path)[""].strip(): path for path in all_snippets()}
+    sections = {text.strip() for path in all_snippets() for name, text in shown(path).items() if name}
+    seen = set()
     for page in site.glob("**/*.html"):
         for block in _code_blocks(page.read_text(), "python"):
-            assert block.strip() in snippets, f"{page.relative_to(site)} shows Python that is not a snippet file"
-            shown.add(block.strip())
-    missing = [str(snippets[text].relative_to(ROOT)) for text in set(snippets) - shown]
+            assert block.strip() in whole or block.strip() in sections, (
+                f"{page.relative_to(site)} shows Python that is not a snippet file or a named section of one")
+            seen.add(block.strip())
+    missing = [str(whole[text].relative_to(ROOT)) for text in set(whole) - seen]
     assert not missing, f"on no page: {missing}"
 
 
@@ -157,3 +161,55 @@ def test_the_404_page_works_under_a_sub_path(tmp_path):
     assets = re.findall(r'<(?:link|script)\b[^>]*\b(?:href|src)="([^"]+)"', page)
     local = [a for a in assets if not a.startswith("https://example.org/")]
     assert assets and all(a.startswith("/embedding/") for a in local), local
+
+
+def _article(page_html: str) -> str:
+    """A built page's article with its code, scripts and formulas taken out: the text Markdown should have turned
+    into HTML."""
+    article = re.search(r"<article\b.*?</article>", page_html, re.DOTALL)
+    text = re.sub(r"<(pre|code|script|style|svg|math)\b.*?</\1>", " ", article[0] if article else "", flags=re.DOTALL)
+    return re.sub(r'<div class="clipboard-copy-txt".*?</div>', " ", text, flags=re.DOTALL)  # a notebook cell's copy
+
+
+def test_no_table_row_or_template_syntax_is_left_as_text(site):
+    """A blank line that a template loop leaves inside a table ends it: the rows after it render as paragraphs that
+    start with "|". A macro or variable the build did not expand shows as Jinja's braces."""
+    for page in site.glob("**/*.html"):
+        article = _article(page.read_text())
+        paragraphs = [html.unescape(re.sub(r"<[^>]+>", "", p)).strip() for p in re.findall(r"<p>(.*?)</p>", article,
+                                                                                          re.DOTALL)]
+        rows = [p[:80] for p in paragraphs if p.startswith("|")]
+        assert not rows, f"{page.relative_to(site)}: table rows left as text: {rows}"
+        text = html.unescape(re.sub(r"<[^>]+>", " ", article))
+        leftovers = re.findall(r".{0,30}(?:\{\{|\{%|%\}|\}\}|\{#).{0,30}", text)
+        assert not leftovers, f"{page.relative_to(site)}: template syntax left in the page: {leftovers}"
+
+
+def test_the_rendering_check_finds_a_table_row_left_as_text():
+    page = "<article><table><tr><td>a</td></tr></table>\n<p>| chance | 0.518 | |</p></article>"
+    assert re.findall(r"<p>(.*?)</p>", _article(page))[0].startswith("|")
+
+
+def test_each_page_of_the_reading_path_reads_in_ten_minutes(site):
+    """About 2,000 words of prose, counted as embedlab/site/reading.py says (code, outputs and tables left out)."""
+    lengths = page_lengths(site)
+    for doc in reading_path():
+        url = "." if doc == "index.md" else doc.removesuffix(".md")
+        prose, _ = lengths[url]
+        assert prose <= PROSE_WORDS, f"{doc}: {prose:,} words of prose, more than {PROSE_WORDS:,}"
+
+
+def test_folded_scripts_stay_out_of_the_search_index(site):
+    """hooks/search_scope.py: the index every page loads holds the prose and the open code, not the folded scripts."""
+    index = (site / "search" / "search_index.json").read_text()
+    assert "BATCHES_PER_CALL" not in index  # only in snippets/word2vec/sgns_keras.py, which word2vec.md folds
+    assert "context_table" in index  # the SGNS model's open section on the same page
+
+
+def test_prose_words_leave_out_code_tables_and_folded_blocks():
+    from embedlab.site.reading import words
+
+    page = ("<header>Menu words</header><article><h1>Two words</h1><p>Three more <code>words</code></p>"
+            "<pre><code>not prose at all</code></pre><table><tr><td>cell words</td></tr></table>"
+            "<details><p>folded words</p></details><script>var x = 1;</script></article>")
+    assert words(page) == (5, 13)  # prose: the heading and the paragraph; total: every word but the script

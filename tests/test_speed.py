@@ -44,7 +44,7 @@ def test_recorded_methods_come_from_the_current_code(speed):
 def test_gpu_figures_from_older_code_are_marked_on_the_page(speed, site):
     """The GPU column needs a GPU machine to rerun: when it is older than the code, the page must say so."""
     gpu = json.loads(RESULTS.read_text()).get("methods_gpu")
-    page = (site / "speed" / "index.html").read_text()
+    page = (site / "under-the-hood" / "speed-benchmark" / "index.html").read_text()
     stale = gpu is not None and gpu.get("stamp") != speed.methods_stamp()
     assert ("Measured with an earlier version of the code" in page) == stale
 
@@ -90,7 +90,7 @@ def test_the_page_shows_the_recorded_verdict(site):
     from embedlab.site.speed_goal import sgns_goal
 
     goal = sgns_goal(json.loads(RESULTS.read_text())["methods"])
-    page = (site / "speed" / "index.html").read_text()
+    page = (site / "under-the-hood" / "speed-benchmark" / "index.html").read_text()
     expected = "meets every criterion" if goal["meets"] else "does not meet the goal"
     assert expected in page
 
@@ -102,7 +102,7 @@ def test_the_profile_splits_the_whole_step_and_the_page_names_its_largest_part(s
     assert 0 < seconds["forward"] < seconds["targets"] < seconds["update"]
     assert sum(profile["shares"].values()) == pytest.approx(1.0)
     largest = max(profile["shares"], key=profile["shares"].get)
-    assert f"The largest part is the {largest}" in (site / "speed" / "index.html").read_text()
+    assert f"The largest part is the {largest}" in (site / "under-the-hood" / "speed-benchmark" / "index.html").read_text()
 
 
 def test_the_noise_sweep_pairs_each_run_with_gensim_on_its_seed():
@@ -119,3 +119,15 @@ def test_the_noise_sweep_pairs_each_run_with_gensim_on_its_seed():
     assert five["analogies"]["mean"] == pytest.approx(-0.01) and five["analogies"]["high"] == pytest.approx(-0.01)
     assert fifty["analogies"]["mean"] == pytest.approx(0.0)
     assert five["wordsim353"] is None and five["simlex999"]["mean"] == pytest.approx(0.0)
+
+
+def test_the_readers_answer_states_the_paired_speed_ratio_and_quality_gaps():
+    from embedlab.site.speed_goal import practical, sgns_goal
+
+    methods = json.loads((ROOT / "docs" / "results" / "benchmark.json").read_text())["methods"]
+    said, speed = practical(methods), sgns_goal(methods)["criteria"][0]
+    assert f"{speed['mean']:.2f} times gensim's words per second" in said
+    assert f"(95% interval {speed['low']:.2f} to {speed['high']:.2f})" in said
+    assert ("not clearly faster or slower" in said) == (speed["low"] <= 1 <= speed["high"])
+    faster = {**methods, "sgns_speed_ratio": [1.5, 1.6, 1.55, 1.52, 1.58]}
+    assert "trained faster than gensim's" in practical(faster) and "gains nothing" not in practical(faster)

@@ -253,29 +253,35 @@ def _described(triples: list, texts: list[list[str]], labels: np.ndarray) -> dic
             "example_labels": [LABEL_NAMES[labels[i]] for i in triples[0]]}
 
 
+# The spaces whose held-out headlines the figure's bottom row projects, and the panels' titles.
+DRAWN = {GLOVE_SPACE: "averaged GloVe 6B", "clickbait model, layer after the Embedding": "averaging clickbait\nmodel",
+         CNN_SPACES[1]: "convolutional model\nfrom GloVe 6B"}
+FIGURE_TEXT = 12  # points; the figure is about 510 points wide, so this shows at about 9.2 px on a 390 px phone
+
+
 def _figure(r: Run, spaces: dict, labels: np.ndarray, triple: list, maps: dict, paper: list) -> None:
     import matplotlib.pyplot as plt
     from sklearn.decomposition import PCA
 
-    fig = plt.figure(figsize=(8, 11))
-    grid = fig.add_gridspec(3, 3, height_ratios=[1, 1, 1.25])
+    fig = plt.figure(figsize=(7.2, 11))
+    grid = fig.add_gridspec(3, 4, height_ratios=[1, 1, 1.1], width_ratios=[1, 1, 1, 0.07])
     for row, start in enumerate(CNN_STARTS):
-        top = float(maps[start].max())
+        top = float(maps[start].max())  # one colour scale per model, shared by its three maps
         for column, (name, tokens) in enumerate(zip(PAPER, paper)):
             ax = fig.add_subplot(grid[row, column])
             positions = max(len(tokens) - 2, 1)  # width-3 windows that hold words only
-            ax.imshow(maps[start][column, :positions].T, aspect="auto", cmap="viridis", vmin=0, vmax=top,
-                      interpolation="nearest")
-            ax.set_xticks(range(positions), tokens[:positions], rotation=90, fontsize=11)
-            ax.set_yticks([0, 99] if column == 0 else [], ["1", "100"] if column == 0 else [], fontsize=11)
-            ax.set_title(f"{name},\n{start}", fontsize=12)
+            image = ax.imshow(maps[start][column, :positions].T, aspect="auto", cmap="viridis", vmin=0, vmax=top,
+                              interpolation="nearest")
+            ax.set_xticks(range(positions), tokens[:positions], rotation=90, fontsize=FIGURE_TEXT)
+            ax.set_yticks([0, 99] if column == 0 else [], ["1", "100"] if column == 0 else [], fontsize=FIGURE_TEXT)
+            ax.set_title(name, fontsize=FIGURE_TEXT)
             if column == 0:
-                ax.set_ylabel("filter", fontsize=12)
-    drawn = ["GloVe 6B average", "clickbait model, layer after the Embedding",
-             "convolutional clickbait model from GloVe 6B, max-pooled"]
-    short = ["averaged GloVe 6B", "averaging clickbait\nmodel", "convolutional model\nfrom GloVe 6B"]
+                ax.set_ylabel(f"model {start}:\nfilter", fontsize=FIGURE_TEXT)
+        bar = fig.colorbar(image, cax=fig.add_subplot(grid[row, 3]))
+        bar.set_label("activation (ReLU)", fontsize=FIGURE_TEXT)
+        bar.ax.tick_params(labelsize=FIGURE_TEXT)
     n = len(labels)
-    for column, (name, title) in enumerate(zip(drawn, short)):
+    for column, (name, title) in enumerate(DRAWN.items()):
         ax = fig.add_subplot(grid[2, column])
         points = PCA(2, random_state=0).fit_transform(_unit(spaces[name][0]))
         for label, colour, text in ((0, "C0", "news"), (1, "C3", "clickbait")):
@@ -285,10 +291,10 @@ def _figure(r: Run, spaces: dict, labels: np.ndarray, triple: list, maps: dict, 
         for letter, index in zip("abc", triple):
             ax.scatter(*points[index], s=90, color="black", marker="*", zorder=3)
             ax.annotate(letter, points[index], xytext=(5, 5), textcoords="offset points", fontsize=13, weight="bold")
-        ax.set_title(title, fontsize=12)
+        ax.set_title(title, fontsize=FIGURE_TEXT)
         ax.set_xticks([])
         ax.set_yticks([])
     handles, names = ax.get_legend_handles_labels()
-    fig.legend(handles, names, loc="lower center", ncol=2, markerscale=6, fontsize=12, frameon=False)
-    fig.tight_layout(rect=(0, 0.04, 1, 1))
+    fig.legend(handles, names, loc="lower center", ncol=2, markerscale=6, fontsize=FIGURE_TEXT, frameon=False)
+    fig.tight_layout(rect=(0, 0.035, 1, 1))
     r.save_figure(fig)

@@ -128,13 +128,39 @@ def _figure(r: Run, results: dict) -> None:
         for group, color in results["colors"].items():
             at = groups == group
             ax.scatter(x[at], y[at], s=10, color=color, alpha=0.8, label=f"{group} ({at.sum()})")
-        for word in results["labelled"]:
-            i = results["words"].index(word)
-            ax.annotate(word, (x[i], y[i]), xytext=(3, 3), textcoords="offset points", fontsize=11)
         ax.set_title(name, fontsize=12)
         ax.set_xticks([])
         ax.set_yticks([])
     handles, labels = axes.flat[0].get_legend_handles_labels()
     axes.flat[-1].axis("off")
     axes.flat[-1].legend(handles, labels, loc="center", fontsize=12, markerscale=2, frameon=False)
+    fig.canvas.draw()  # the panels' limits final, so that the labels' boxes are measured where they will be drawn
+    for ax, space in zip(axes.flat, results["spaces"].values()):
+        _label_words(ax, [(word, space["x"][i], space["y"][i]) for word, i in
+                          ((w, results["words"].index(w)) for w in results["labelled"])])
     r.save_figure(fig)
+
+
+# Where a word's label may go, tried in turn: offsets in points from its point, and the text's alignment there.
+PLACES = [((3, 3), "left", "bottom"), ((3, -3), "left", "top"), ((-3, 3), "right", "bottom"),
+          ((-3, -3), "right", "top"), ((0, 5), "center", "bottom"), ((0, -5), "center", "top"),
+          ((5, 0), "left", "center"), ((-5, 0), "right", "center")]
+
+
+def _label_words(ax, points: list[tuple[str, float, float]], size: int = 11) -> None:
+    """Name the points, in the order given, each at the first of PLACES where its label stays inside the panel and
+    overlaps no label drawn before it; a word with no such place is left unnamed. The figure must have been drawn
+    (its layout and the panel's limits final)."""
+    renderer = ax.figure.canvas.get_renderer()
+    inside = ax.get_window_extent(renderer)
+    drawn = []
+    for word, x, y in points:
+        for offset, ha, va in PLACES:
+            label = ax.annotate(word, (x, y), xytext=offset, textcoords="offset points", ha=ha, va=va,
+                                fontsize=size)
+            box = label.get_window_extent(renderer).padded(1)
+            if (inside.x0 <= box.x0 and box.x1 <= inside.x1 and inside.y0 <= box.y0 and box.y1 <= inside.y1
+                    and not any(box.overlaps(other) for other in drawn)):
+                drawn.append(box)
+                break
+            label.remove()

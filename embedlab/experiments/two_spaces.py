@@ -148,30 +148,53 @@ def run(r: Run) -> dict:
     return results
 
 
+# How the figure names each space beside its bars, and the colour of its kind.
+SHORT = {PUBLISHED_SPACE: "GloVe 6B", "word2vec (general text)": "word2vec (site)",
+         "glove (general text)": "GloVe (site)", "fasttext (general text)": "fastText (site)",
+         "clickbait task (trained from scratch)": "clickbait table", POLARITY_SPACE: "polarity table",
+         "random (untrained)": "random"}
+KINDS = {"trained on general text": "#0072B2", "trained on a task": "#D55E00", "untrained": "#8c8c8c"}  # Okabe-Ito
+FIGURE_TEXT = 12  # points; the figure is about 500 points wide, so this shows at about 9.5 px on a 390 px phone
+
+
+def _kind(name: str) -> str:
+    if "untrained" in name:
+        return "untrained"
+    return "trained on a task" if " task " in name else "trained on general text"
+
+
 def _figure(r: Run, results: dict) -> None:
+    """One panel per measure, two to a row; every panel names the spaces beside their bars."""
     import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+    from matplotlib.ticker import MaxNLocator
 
     names = list(results["spaces"])
-    fig, axes = plt.subplots(4, 2, figsize=(8, 11.5), sharey=True)
+    rows = -(-len(TABLE_METRICS) // 2)
+    fig, axes = plt.subplots(rows, 2, figsize=(7.0, 3.1 * rows))
     for ax, label in zip(axes.flat, TABLE_METRICS):
         for row, name in enumerate(names):
             found = results["spaces"][name]["intervals"][label]
             spread = [[found["mean"] - found["low"]], [found["high"] - found["mean"]]]
-            ax.barh(row, found["mean"], color=f"C{row}", xerr=spread, label=name)
+            ax.barh(row, found["mean"], color=KINDS[_kind(name)], xerr=spread, height=0.75)
+        bottom = len(names) - 0.5
         if label in CHANCE:
             section, key = CHANCE[label]
             chance = results["spaces"][names[0]]["details"][section][key]
-            ax.axvline(chance, color="black", linestyle=":", label="chance")
-        ax.set_title(label.replace(", ", ",\n").replace(" accuracy", "\naccuracy"), fontsize=12)
-        ax.tick_params(labelsize=11)
+            ax.axvline(chance, color="black", linestyle=":")
+            bottom += 1  # a free row under the bars, where the dotted line is named
+            ax.text(chance, len(names), "chance", ha="center", va="center", fontsize=FIGURE_TEXT,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        ax.set_ylim(bottom, -0.5)  # the first space on top
+        ax.set_yticks(range(len(names)), [SHORT.get(name, name) for name in names])
+        ax.set_title(label.replace(", ", ",\n").replace(" accuracy", "\naccuracy"), fontsize=FIGURE_TEXT)
+        ax.tick_params(labelsize=FIGURE_TEXT)
+        ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.axvline(0, color="black", linewidth=0.5)
-        ax.set_yticks([])  # the spaces are told apart by colour, in the legend above
-    axes[0, 0].invert_yaxis()
-    handles, labels = axes.flat[0].get_legend_handles_labels()
-    chance = next((h for ax in axes.flat for h, name in zip(*ax.get_legend_handles_labels())
-                   if name == "chance"), None)
-    fig.legend(handles[:len(names)] + ([chance] if chance else []),
-               names + (["chance (guessing, or random neighbours)"] if chance else []), loc="upper center", ncol=2,
-               fontsize=11, frameon=False)
-    fig.tight_layout(rect=(0, 0, 1, 0.9))
+    for ax in axes.flat[len(TABLE_METRICS):]:
+        ax.axis("off")
+    kinds = [Patch(color=KINDS[kind], label=kind) for kind in dict.fromkeys(map(_kind, names))]
+    fig.legend(handles=kinds, loc="upper center", ncol=len(kinds), fontsize=FIGURE_TEXT, frameon=False,
+               handlelength=1, columnspacing=1)
+    fig.tight_layout(rect=(0, 0, 1, 0.97), h_pad=1.5, w_pad=1)
     r.save_figure(fig)

@@ -42,8 +42,35 @@ def two_spaces(results: dict) -> str:
             f"probe accuracy {both('probe, frequent review words')}.")
 
 
+# The spaces of the headlines figure's bottom row (headlines.DRAWN), as the caption names them.
+HEADLINE_PANELS = {"GloVe 6B average": "averaged GloVe 6B",
+                   "clickbait model, layer after the Embedding": "the averaging clickbait model",
+                   "convolutional clickbait model from GloVe 6B, max-pooled": "the convolutional model from GloVe 6B"}
+
+
 def headlines(results: dict) -> str:
-    return f"Over many triples (a, b, c): {verdicts.pretrained_groups_headlines_by_topic(results)[1]}."
+    """What the figure draws: the paper's three headlines' activation maps (are the two news headlines' maps the
+    closest pair?) and the held-out headlines of three spaces with the first shared-word triple across labels
+    (how often each space puts b nearer c, its topic, than a, its label)."""
+    r = results["headlines"]
+    soups, first, second = r["paper"]["headlines"]
+    maps = []
+    for start, m in r["paper"]["cnn"].items():
+        c = m["map_cosines"]
+        closest = c[1][2] > max(c[0][1], c[0][2])
+        maps.append(f"{'are' if closest else 'are not'} the closest pair in the model {start} (cosine {c[1][2]:.2f}, "
+                    f"against {c[0][1]:.2f} and {c[0][2]:.2f} with {soups})")
+    triples = r["triples"]["words"]["across labels"]
+    shares = {name: r["spaces"][name]["b_nearer_c_than_a"]["words"]["across labels"] for name in HEADLINE_PANELS}
+    found = [f"{said(share, '.0%')} for {HEADLINE_PANELS[name]}" for name, share in shares.items()]
+    by_label = [HEADLINE_PANELS[name] for name, share in shares.items() if share["high"] < 0.5]
+    note = (f"; {' and '.join(by_label)} {'put' if len(by_label) > 1 else 'puts'} b nearer a, the headline of its "
+            "own label, in most of them" if by_label else "")
+    return (f"Top rows: the paper's three headlines through each model's convolution (colour: activation, one scale "
+            f"per model). Compared whole, the maps of the two news headlines ({first}, {second}) "
+            f"{' and '.join(maps)}. Bottom row: held-out headlines in three spaces (PCA), with the first of the "
+            f"{triples['count']} triples in which clickbait b shares words with news c and clickbait a does not; b is "
+            f"nearer c than a in {', '.join(found[:-1])} and {found[-1]}{note}.")
 
 
 def little_data(results: dict) -> str:

@@ -128,8 +128,9 @@ def glove():
     right.set_ylabel("weight f(Xᵢⱼ)", fontsize=TEXT)
     right.tick_params(labelsize=TEXT - 1)
     right.set_title("fit wᵢ · w̃ⱼ + bᵢ + b̃ⱼ ≈ log Xᵢⱼ,\neach cell weighted by f(Xᵢⱼ)", fontsize=TEXT)
-    right.annotate("rare pairs count less;\nno cell counts more than 1", xy=(40, 0.5), xytext=(45, 0.15),
-                   fontsize=TEXT - 1, arrowprops={"arrowstyle": "-", "color": "grey"})
+    right.annotate("rare pairs count less;\nno cell counts\nmore than 1", xy=(40, 0.5), xytext=(145, 0.08),
+                   ha="right", va="bottom", multialignment="left", fontsize=TEXT - 1,
+                   arrowprops={"arrowstyle": "-", "color": "grey"})
     fig.tight_layout()
     return fig
 

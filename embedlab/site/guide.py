@@ -61,7 +61,10 @@ def _few_labels(regime: dict) -> tuple[str, str]:
     evidence = (f"With {regime['label']}, averaged over four tasks, {best} scored {points(effects[best])} against a "
                 f"random start")
     rest = [start for start in ahead if start != best]
-    if rest:
+    if len(rest) == len(effects) - 1:
+        evidence += ("; every other pretrained start was also clearly ahead of the random start, by less (the table "
+                     "above)")
+    elif rest:
         evidence += "; also clearly ahead: " + "; ".join(f"{start} {points(effects[start])}" for start in rest)
     if behind:
         evidence += "; clearly behind: " + "; ".join(f"{start} {points(effects[start])}" for start in behind)
@@ -100,3 +103,64 @@ def advice(results: dict) -> dict[str, tuple[str, str]]:
     r = regimes(results)
     return {"few_labels": _few_labels(r["few labels"]), "lots_of_labels": _lots_of_labels(r["all labels"]),
             "freezing": _freezing(r["few labels"], r["more labels"], r["all labels"])}
+
+
+def _size(effect: dict) -> str:
+    """An effect's size in plain words: "8.4 points"."""
+    return f"{abs(100 * effect['mean']):.1f} points"
+
+
+def _few_plainly(regime: dict) -> str:
+    effects = {start: regime["effects"][start] for start in PRETRAINED}
+    ahead = {start: e for start, e in effects.items() if excludes_zero(e) > 0}
+    if not ahead:
+        return "Published vectors gave no clear gain over a random start here, so try both."
+    best = max(ahead, key=lambda start: ahead[start]["mean"])
+    said = (f"Start from published vectors, {HOW[best]}: averaged over four tasks, that start scored "
+            f"{_size(ahead[best])} of accuracy above a random one.")
+    frozen = ahead.get(FROZEN)
+    if best != FROZEN and frozen and ahead[best]["mean"] - frozen["mean"] < 0.015:
+        said += f" Keeping them frozen throughout did nearly as well ({_size(frozen)})."
+    return said
+
+
+def _thousands_plainly(more: dict, full: dict) -> str:
+    tuned, frozen = full["effects"][TUNED], [regime["effects"][FROZEN] for regime in (more, full)]
+    if -NEGLIGIBLE < tuned["low"] and tuned["high"] < NEGLIGIBLE:
+        said = ("Train the table from scratch or fine-tune published vectors, whichever is simpler: with "
+                f"{full['label']}, the two scored within a point of each other.")
+    elif excludes_zero(tuned) > 0:
+        said = f"Fine-tune published vectors: with {full['label']}, they were {_size(tuned)} ahead of a random start."
+    else:
+        said = (f"Try both a random start and fine-tuned published vectors: with {full['label']}, these data cannot "
+                "say which is better.")
+    recipe = more["effects"].get(RECIPE)
+    if recipe and excludes_zero(recipe) > 0:
+        said += (f" With {more['label']}, freezing first and then fine-tuning was still {_size(recipe)} ahead of "
+                 "a random start.")
+    if all(excludes_zero(e) < 0 for e in frozen):
+        low, high = sorted(abs(100 * e["mean"]) for e in frozen)
+        said += f" Do not keep published vectors frozen: that cost {low:.1f} to {high:.1f} points."
+    return said
+
+
+def _coverage_plainly(results: dict) -> str:
+    lowest = min(coverage(results).values())
+    return ("Count how many of your words the published table has before you choose (the recipe prints it). "
+            "Where it lacks many, fastText's vectors, built from character n-grams, give every word one. "
+            f"This case was not measured here: GloVe 6B had a vector for at least {100 * lowest:.1f}% of the "
+            "running words of every task.")
+
+
+def situations(results: dict) -> list[dict[str, str]]:
+    """Home's advice in plain words: one sentence per situation a reader is in, with the guide's section that holds
+    its evidence (the intervals and what they were pooled over)."""
+    r = regimes(results)
+    return [
+        {"situation": "A few hundred labelled texts or fewer", "advice": _few_plainly(r["few labels"]),
+         "evidence": "guide.md#you-have-a-few-hundred-labelled-texts-or-fewer"},
+        {"situation": "Thousands of labelled texts", "advice": _thousands_plainly(r["more labels"], r["all labels"]),
+         "evidence": "guide.md#you-have-thousands-of-labelled-texts"},
+        {"situation": "Words the published table lacks", "advice": _coverage_plainly(results),
+         "evidence": "guide.md#your-vocabulary-and-the-published-one"},
+    ]

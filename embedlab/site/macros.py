@@ -58,13 +58,23 @@ def define_env(env):
                 f'```sh\n{install_line(sorted((SNIPPETS / folder).glob("*.py")))}\n```\n')
 
     @env.macro
+    def source_sentence() -> str:
+        """Where this site's source lives: the repository's address when the build knows it (REPO_URL, set by the
+        Pages workflow), else the folders to look for in the copy the site was built from."""
+        url = env.conf.get("repo_url")
+        if url:
+            return f"The snippets, the experiments and the site itself are in [its repository]({url})."
+        return ("The snippets, the experiments and the site itself live in the repository this site is built from: "
+                "`snippets/`, `embedlab/` and `docs/`, with `README.md` saying how to run them.")
+
+    @env.macro
     def guide():
         """The decision guide's numbers (embedlab/site/guide.py), from the results files."""
         from embedlab.site import guide as numbers
 
         results = env.variables["results"]
         return {"table": numbers.table(results), "coverage": numbers.coverage(results),
-                "advice": numbers.advice(results)}
+                "advice": numbers.advice(results), "situations": numbers.situations(results)}
 
     @env.macro
     def findings(slug: str) -> str:
@@ -72,6 +82,13 @@ def define_env(env):
         from embedlab.site import findings as text
 
         return "\n".join(f"- {line}" for line in getattr(text, slug)(env.variables["results"]))
+
+    @env.macro
+    def adam_and_frequency() -> str:
+        """How far a row moves with its word's frequency under Adam and SGD, in the one wording every page uses."""
+        from embedlab.site.findings import adam_and_frequency as account
+
+        return account(env.variables["results"])
 
     @env.filter
     def effect(cell: dict) -> str:
@@ -95,6 +112,13 @@ def define_env(env):
         from embedlab.site.speed_goal import sgns_goal
 
         return sgns_goal(env.variables["results"]["benchmark"]["methods"])
+
+    @env.macro
+    def speed_answer() -> str:
+        """The speed page's answer to a reader: the Keras SGNS next to gensim, in speed and quality."""
+        from embedlab.site.speed_goal import practical
+
+        return practical(env.variables["results"]["benchmark"]["methods"])
 
     @env.macro
     def noise_sweep():
@@ -137,7 +161,7 @@ def define_env(env):
 
         from embedlab.experiments.verdicts import verdicts
 
-        here = posixpath.dirname(env.page.file.src_uri)  # the table is on the experiments index and on the recap
+        here = posixpath.dirname(env.page.file.src_uri)  # links in the table are relative to the page it is on
         rows = ["| claim of the answer | verdict here | evidence | page |", "|---|---|---|---|"]
         for v in verdicts(env.variables["results"]):
             link = posixpath.relpath(v["page"], here or ".")

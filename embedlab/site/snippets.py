@@ -37,6 +37,22 @@ def all_snippets() -> list[Path]:
     return sorted(SNIPPETS.glob("*/*.py"))
 
 
+SECTION = re.compile(r"^ *# --8<-- \[(start|end):(\w+)\]\n", re.MULTILINE)
+
+
+def shown(path: Path) -> dict[str, str]:
+    """What the pages can show of a snippet: the whole file as pymdownx.snippets includes it (section markers
+    dropped), under "", and each named section, dedented as the pages include it (`--8<-- "PATH:NAME"`)."""
+    import textwrap
+
+    text = path.read_text()
+    parts = {"": SECTION.sub("", text)}
+    for name in dict.fromkeys(m[2] for m in SECTION.finditer(text)):
+        body = re.search(rf"# --8<-- \[start:{name}\]\n(.*?)^ *# --8<-- \[end:{name}\]", text, re.S | re.M)
+        parts[name] = SECTION.sub("", textwrap.dedent(body[1]))
+    return parts
+
+
 def backends(path: Path) -> tuple[str, ...]:
     """The backends a snippet runs under: the one it imports (TensorFlow or JAX autodiff shown plainly), else every
     backend on the mechanism page and TensorFlow elsewhere."""

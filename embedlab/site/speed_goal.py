@@ -64,3 +64,34 @@ def noise_sweep(methods: dict) -> list[dict]:
             row[key] = {"low": low, "mean": mean, "high": high, "keras": [k for k, _ in pairs]}
         rows.append(row)
     return rows
+
+
+def practical(methods: dict) -> str:
+    """The speed page's answer to a reader: how the Keras SGNS compares with gensim in speed and quality, from the
+    same paired runs as the criteria (mean and 95% interval over seeds)."""
+    goal = sgns_goal(methods)
+    speed, wordsim, simlex, analogies = goal["criteria"]
+    keras, gensim = methods["runs"][KERAS], methods["runs"][goal["gensim"]]
+
+    def seconds(runs: dict) -> str:
+        return f"{sum(runs['seconds']) / len(runs['seconds']):.1f} s"
+
+    def gap(c: dict) -> str:
+        return f"{c['mean']:+.3f} (95% interval {c['low']:+.3f} to {c['high']:+.3f})"
+
+    pace = (f"was not clearly faster or slower than gensim's over {goal['seeds']} paired seeds"
+            if speed["low"] <= 1 <= speed["high"] else "trained faster than gensim's" if speed["low"] > 1
+            else "trained slower than gensim's")
+    return (f"On the Brown corpus and {methods['machine']['cores']} CPU cores, the Keras word2vec {pace}: "
+            f"{speed['mean']:.2f} times gensim's words per second (95% interval {speed['low']:.2f} to "
+            f"{speed['high']:.2f}), {seconds(keras)} against {seconds(gensim)} for the same "
+            f"{methods['settings']['EPOCHS']} passes. Its scores, Keras minus gensim: WordSim353 {gap(wordsim)}, "
+            f"SimLex-999 {gap(simlex)}, analogy accuracy {gap(analogies)}.{_so(speed, [wordsim, simlex, analogies])}")
+
+
+def _so(speed: dict, quality: list[dict]) -> str:
+    """What follows for a reader who only wants vectors: nothing is gained unless Keras is clearly ahead somewhere."""
+    if speed["low"] > 1 or any(c["low"] > 0 for c in quality):
+        return ""
+    return (" So writing your own gains nothing if all you want is word vectors: on these measurements it was "
+            "neither clearly faster nor clearly better, and gensim's is one call.")

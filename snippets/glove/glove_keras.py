@@ -58,6 +58,7 @@ def cooccurrence(sentences) -> tuple[list[str], scipy.sparse.coo_matrix]:
 def train(words: list[str], X: scipy.sparse.coo_matrix, seed: int = 0, log=print) -> np.ndarray:
     """Fit the model to log X and return each word's vector: as in the GloVe paper, the sum of its two rows."""
     keras.utils.set_random_seed(seed)
+    # --8<-- [start:model]
     i_in = keras.Input(shape=(), dtype="int32")
     j_in = keras.Input(shape=(), dtype="int32")
     w_i = keras.layers.Embedding(len(words), DIM, name="word_table")(i_in)
@@ -66,6 +67,7 @@ def train(words: list[str], X: scipy.sparse.coo_matrix, seed: int = 0, log=print
     b_j = keras.layers.Embedding(len(words), 1, "zeros")(j_in)
     prediction = keras.ops.sum(w_i * w_j, axis=-1, keepdims=True) + b_i + b_j  # (batch, 1)
     model = keras.Model([i_in, j_in], prediction)
+    # --8<-- [end:model]
 
     # GloVe's loss, the sum of f(X_ij) (w_i.w_j + b_i + b_j - log X_ij)^2, is a squared error with weights f(X_ij).
     f = np.minimum(1.0, (X.data / X_MAX) ** ALPHA)

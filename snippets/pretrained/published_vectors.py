@@ -100,8 +100,10 @@ print(f"vocabulary: {len(vocabulary):,} rows; {len(vocabulary) - 2 - len(missing
 print(f"the most frequent words without one: {', '.join(missing[:6])}")
 
 # weights= sets the start without copying the matrix into the layer's saved configuration (Constant(matrix) would).
+# --8<-- [start:embedding]
 embedding = keras.layers.Embedding(len(vocabulary), vectors.vector_size, weights=[matrix], mask_zero=True,
                                    trainable=False)
+# --8<-- [end:embedding]
 model = keras.Sequential([keras.Input(shape=(40,), dtype="int32"), embedding,
                           keras.layers.GlobalAveragePooling1D(), keras.layers.Dense(1, activation="sigmoid")])
 ids = keras.ops.convert_to_numpy(vectorize(np.array(texts)))

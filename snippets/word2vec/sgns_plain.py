@@ -69,6 +69,7 @@ class PairLoss(keras.losses.Loss):
         return keras.ops.sum(keras.ops.binary_crossentropy(labels, logits, from_logits=True), axis=-1)
 
 
+# --8<-- [start:model]
 def sgns_model(vocabulary_size: int, steps: int) -> keras.Model:
     """Target table, context table, their dot product: the logit of "this pair is real"."""
     target_in = keras.Input(shape=(), dtype="int32")
@@ -81,6 +82,7 @@ def sgns_model(vocabulary_size: int, steps: int) -> keras.Model:
     # Summed over the batch too, so each pair pushes its rows as hard as in word2vec's one-pair-at-a-time loop.
     model.compile(optimizer=keras.optimizers.SGD(rate), loss=PairLoss(reduction="sum"), jit_compile=True)
     return model
+# --8<-- [end:model]
 
 
 if __name__ == "__main__":

@@ -37,3 +37,39 @@ def results(request) -> dict:
 @pytest.fixture
 def full() -> dict:
     return load(quick=False)
+
+
+class _Capture:
+    """Stands in for a Run when a test draws an experiment's figure: keeps the figure, laid out, instead of saving."""
+
+    quick = False
+    figure = None
+
+    def save_figure(self, figure) -> None:
+        figure.canvas.draw()
+        self.figure = figure
+
+
+@pytest.fixture
+def draw():
+    """draw(module, *args): the figure that module._figure(run, *args) draws, laid out, for inspection."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    def drawn(module, *args):
+        capture = _Capture()
+        module._figure(capture, *args)
+        return capture.figure
+
+    yield drawn
+    plt.close("all")
+
+
+@pytest.fixture
+def text_box():
+    """text_box(text, renderer): a text's own box in display units (an annotation's without its leader line)."""
+    from matplotlib.text import Text
+
+    return Text.get_window_extent

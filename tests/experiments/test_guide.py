@@ -49,10 +49,26 @@ def test_advice_follows_its_rules_on_made_up_results(full):
     assert guide.advice(freeze)["freezing"][0].startswith("Freeze published vectors only while labels are few")
 
 
-def test_home_and_guide_show_the_same_advice_and_home_links_to_the_guide(site, full):
-    advice = guide.advice(full)
+def test_home_says_each_situation_plainly_and_links_to_its_evidence(site, full):
+    """Home: one plain sentence per situation, no interval, each linked to the guide's section; the guide: the
+    advice with its evidence."""
     home, page = _text(site / "index.html"), _text(site / "guide" / "index.html")
-    for headline, evidence in advice.values():
-        assert headline in home and headline in page
-        assert evidence in home and evidence in page
-    assert 'href="guide/"' in (site / "index.html").read_text()
+    raw = (site / "index.html").read_text()
+    for situation in guide.situations(full):
+        assert situation["advice"] in home and "95% interval" not in situation["advice"]
+        anchor = situation["evidence"].replace(".md#", "/#")
+        assert f'href="{anchor}"' in raw
+        assert f'id="{anchor.split("#")[1]}"' in (site / "guide" / "index.html").read_text()
+    for headline, evidence in guide.advice(full).values():
+        assert headline in page and evidence in page
+
+
+def test_home_advice_follows_the_pooled_effects_on_made_up_results(full):
+    few = guide.situations(_with(full, "few labels", "GloVe 6B frozen", 0.20, 0.30))[0]["advice"]
+    assert few.startswith("Start from published vectors, and keep them frozen") and "25.0 points" in few
+    tuned = guide.situations(_with(full, "all labels", "GloVe 6B fine-tuned", 0.02, 0.04))[1]["advice"]
+    assert tuned.startswith("Fine-tune published vectors")
+    nothing = copy.deepcopy(full)
+    for start in ("GloVe 6B fine-tuned", "GloVe 6B frozen", "GloVe 6B frozen, then fine-tuned", "word2vec fine-tuned"):
+        nothing = _with(nothing, "few labels", start, -0.01, 0.01)
+    assert guide.situations(nothing)[0]["advice"].startswith("Published vectors gave no clear gain")

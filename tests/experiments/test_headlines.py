@@ -181,3 +181,34 @@ def test_rules_on_made_up_headlines():
 def test_an_unknown_rule_is_a_one_line_error():
     with pytest.raises(ValueError, match="unknown rule 'words2'; choose from words, stems"):
         choose_triples([["a"]], np.array([1]), 1, "words2")
+
+
+def test_the_figure_gives_each_row_of_activation_maps_a_labelled_colour_bar(draw):
+    from embedlab.experiments import headlines
+
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 2, 40)
+    spaces = {name: [rng.normal(size=(len(labels) + 3, 5))] for name in headlines.DRAWN}
+    maps = {start: rng.uniform(0, 1 + row, (3, 20, 100)) for row, start in enumerate(CNN_STARTS)}
+    paper = [tokenize(text) for text in PAPER.values()]
+    figure = draw(headlines, spaces, labels, [0, 1, 2], maps, paper)
+    rows = {}
+    for ax in figure.axes:
+        for image in ax.images:
+            rows.setdefault(round(ax.get_position().y0, 3), []).append(image)
+    assert len(rows) == len(CNN_STARTS) and all(len(images) == len(PAPER) for images in rows.values())
+    for images in rows.values():
+        bars = [image.colorbar for image in images if image.colorbar is not None]
+        assert len(bars) == 1 and bars[0].ax.get_ylabel()
+        assert {image.get_clim() for image in images} == {bars[0].mappable.get_clim()}  # one scale for the row
+
+
+def test_the_caption_names_the_spaces_the_figure_draws(results):
+    from embedlab.experiments.headlines import DRAWN
+    from embedlab.site.captions import HEADLINE_PANELS, headlines
+
+    assert list(HEADLINE_PANELS) == list(DRAWN)
+    caption = headlines(results)
+    for name in HEADLINE_PANELS.values():
+        assert name in caption
+    assert "activation" in caption and "PCA" in caption

@@ -34,3 +34,20 @@ def test_maps_show_three_spaces_with_the_same_words(results):
     assert len(maps["shared_neighbours_glove"]) == len(maps["words"])
     assert 0 <= maps["shared_mean_glove"] <= maps["k"]
 
+
+
+def test_the_maps_word_labels_stay_apart_and_inside_their_panels(results, draw, text_box):
+    from embedlab.experiments import map as word_map
+
+    figure = draw(word_map, results["map"])
+    renderer = figure.canvas.get_renderer()
+    for ax, name in zip(figure.axes, results["map"]["spaces"]):  # the fourth panel holds the legend
+        named = [t.get_text() for t in ax.texts]
+        assert {"good", "bad"} <= set(named) <= set(results["map"]["labelled"]), name
+        assert len(named) == len(set(named)), name
+        boxes = [text_box(t, renderer) for t in ax.texts]
+        frame = ax.get_window_extent(renderer)
+        for i, box in enumerate(boxes):
+            assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, name
+            overlapping = [named[j] for j, other in enumerate(boxes[i + 1:], i + 1) if box.overlaps(other)]
+            assert not overlapping, (name, named[i], overlapping)

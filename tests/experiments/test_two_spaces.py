@@ -154,3 +154,20 @@ def test_bootstrap_measures_spearman_as_scipy_and_crosses_seeds():
     assert same[0] == 1 and np.all(same[1] == 1)
     apart = bootstrap.crossed([np.zeros(50), np.ones(50)], drawn, rng)
     assert apart[0] == 0.5 and 0 <= apart[1].min() < apart[1].max() <= 1  # the seed draws move it
+
+
+def test_the_figure_names_every_space_beside_its_bars_two_panels_to_a_row(results, draw):
+    from embedlab.experiments import two_spaces
+
+    r = results["two_spaces"]
+    figure = draw(two_spaces, r)
+    legends = figure.legends + [ax.get_legend() for ax in figure.axes if ax.get_legend()]
+    assert all(len(legend.get_texts()) < 5 for legend in legends)
+    panels = [ax for ax in figure.axes if ax.patches]
+    assert len(panels) == len(TABLE_METRICS)
+    assert len({round(ax.get_position().x0, 3) for ax in panels}) == 2
+    names = [two_spaces.SHORT[name] for name in r["spaces"]]
+    for ax in panels:
+        assert [t.get_text() for t in ax.get_yticklabels()] == names
+        centres = [bar.get_y() + bar.get_height() / 2 for bar in ax.patches]
+        assert list(ax.get_yticks()) == pytest.approx(centres)  # each name level with its bar
