@@ -41,7 +41,7 @@ REVEAL = """(button) => {
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 MAX_PAGE_BYTES = 2_000_000
 SEARCHES = {"IndexedSlices": "lookup-table/", "negative sampling": "word2vec/", "fastText": "fasttext/",
-            "load glove": "pretrained/", "freeze": "guide/", "OOV": "glossary/", "PMI": "glossary/",
+            "load glove": "pretrained/", "freeze": ("pretrained/", "guide/"), "OOV": "glossary/", "PMI": "glossary/",
             "should I use word2vec": "guide/"}
 TOP_RESULTS = 3
 PARALLEL_TABS = 2
@@ -299,6 +299,10 @@ def test_pages_weigh_under_2_mb(visits):
 
 @pytest.mark.parametrize("query, page", SEARCHES.items())
 def test_search_finds_the_page(survey, query, page):
+    """A query with one page finds it among the top results; with several, they are the first results."""
     found, errors = survey[1][query]
-    assert "/" + page in found, f"{query!r}: top results {found}, not /{page}"
+    if isinstance(page, tuple):
+        assert sorted(found[: len(page)]) == sorted("/" + p for p in page), f"{query!r}: top results {found}"
+    else:
+        assert "/" + page in found, f"{query!r}: top results {found}, not /{page}"
     assert not errors, errors

@@ -213,3 +213,15 @@ def test_prose_words_leave_out_code_tables_and_folded_blocks():
             "<pre><code>not prose at all</code></pre><table><tr><td>cell words</td></tr></table>"
             "<details><p>folded words</p></details><script>var x = 1;</script></article>")
     assert words(page) == (5, 13)  # prose: the heading and the paragraph; total: every word but the script
+
+
+def test_each_hover_explanation_names_a_term_of_the_glossary_and_shows_on_the_pages(site):
+    """includes/abbreviations.md is appended to every page: each term it explains is a glossary term (or part of
+    one), and pages that use the term show the explanation on hover."""
+    glossary = (DOCS / "glossary.md").read_text().lower()
+    terms = re.findall(r"^\*\[([^\]]+)\]: (.+)$", (ROOT / "includes" / "abbreviations.md").read_text(), re.MULTILINE)
+    assert len(terms) >= 15
+    for term, _ in terms:
+        assert term.lower().rstrip("s") in glossary, f"{term!r} is explained on hover but not in the glossary"
+    lookup = (site / "lookup-table" / "index.html").read_text()
+    assert re.search(r'<abbr title="[^"]+">gather</abbr>', lookup)

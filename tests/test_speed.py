@@ -102,7 +102,8 @@ def test_the_profile_splits_the_whole_step_and_the_page_names_its_largest_part(s
     assert 0 < seconds["forward"] < seconds["targets"] < seconds["update"]
     assert sum(profile["shares"].values()) == pytest.approx(1.0)
     largest = max(profile["shares"], key=profile["shares"].get)
-    assert f"The largest part is the {largest}" in (site / "under-the-hood" / "speed-benchmark" / "index.html").read_text()
+    page = (site / "under-the-hood" / "speed-benchmark" / "index.html").read_text()
+    assert f"The largest part is the {largest}" in page
 
 
 def test_the_noise_sweep_pairs_each_run_with_gensim_on_its_seed():

@@ -1,6 +1,8 @@
 """The site's experiments on real data; run them with ``python -m embedlab.experiments``.
 
-Registering an experiment is one line in SLUGS below (in the order the site reads them). Its slug names everything
+Registering an experiment is one line in ``registry.SLUGS`` (in the order the site reads them). The list lives there,
+not here: every experiment module imports this package, so this file's code is part of every experiment's results
+key, and a new experiment must not make every other result stale. Its slug names everything
 about it: the module ``embedlab/experiments/SLUG.py``, its results ``docs/results/SLUG.json``, its figure
 ``docs/figures/SLUG.svg``, its test ``tests/experiments/test_SLUG.py`` and its page ``docs/experiments/PAGE.md``,
 where PAGE is the slug with ``-`` for ``_`` (pages use hyphens in their URLs). An experiment module defines:
@@ -16,22 +18,3 @@ where PAGE is the slug with ``-`` for ``_`` (pages use hyphens in their URLs). A
   the figure and returns the results. The runner runs each part as its own piece of work (``--jobs`` shares them
   out) and combines them when the last is back.
 """
-
-from __future__ import annotations
-
-import importlib
-from types import ModuleType
-
-SLUGS = ("supervised", "starts", "two_spaces", "map", "headlines", "little_data", "movement")
-
-
-def experiment(slug: str) -> ModuleType:
-    """The module of experiment ``slug``; imported on demand, so that no experiment's key covers another's code."""
-    if slug not in SLUGS:
-        raise KeyError(slug)
-    return importlib.import_module(f"{__name__}.{slug}")
-
-
-def page(slug: str) -> str:
-    """The experiment's page, relative to docs/."""
-    return f"experiments/{slug.replace('_', '-')}.md"

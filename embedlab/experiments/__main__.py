@@ -22,7 +22,8 @@ from embedlab.lab.backend import use_backend  # noqa: E402
 use_backend()  # before anything imports Keras
 
 from embedlab.data.files import report_data_errors  # noqa: E402
-from embedlab.experiments import SLUGS, regeneration  # noqa: E402
+from embedlab.experiments import regeneration  # noqa: E402
+from embedlab.experiments.registry import SLUGS  # noqa: E402
 from embedlab.experiments.runs import Run, execute_all  # noqa: E402
 
 

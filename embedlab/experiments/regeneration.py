@@ -9,7 +9,7 @@ import json
 import os
 from pathlib import Path
 
-from embedlab.experiments import SLUGS
+from embedlab.experiments.registry import SLUGS
 from embedlab.store import ROOT, atomic_write_text, cache_dir
 
 PATH = ROOT / "docs" / "results" / "regeneration.json"
@@ -20,11 +20,16 @@ def cache_is_empty() -> bool:
     return not cache_dir().is_dir() or not any(cache_dir().iterdir())
 
 
+def covers_every_experiment(record: dict) -> bool:
+    """Whether a record timed the experiments registered now: an experiment added since makes it a partial one."""
+    return sorted(record.get("experiments", [])) == sorted(SLUGS)
+
+
 def record(ran: list[str], quick: bool, seconds: float, jobs: int, empty_cache: bool, path: Path = PATH) -> bool:
     """Write the record if the experiments that ran (slugs) are all of them, with full settings; whether it did."""
     if quick or set(ran) != set(SLUGS):
         return False
     body = {"seconds": round(seconds, 1), "jobs": jobs, "cores": len(os.sched_getaffinity(0)),
-            "empty_cache": empty_cache, "date": datetime.date.today().isoformat()}
+            "empty_cache": empty_cache, "date": datetime.date.today().isoformat(), "experiments": sorted(ran)}
     atomic_write_text(path, json.dumps(body, indent=1) + "\n")
     return True

@@ -6,6 +6,7 @@ the same files under .cache/quick/ (ignored by git), so a quick run never overwr
 
 from __future__ import annotations
 
+import importlib
 import json
 import time
 from collections.abc import Iterator
@@ -14,7 +15,6 @@ from pathlib import Path
 from types import ModuleType
 
 from embedlab.data.files import FILES
-from embedlab.experiments import experiment
 from embedlab.lab.backend import BACKEND
 from embedlab.store import ROOT, atomic_write_text, fingerprint
 from embedlab.svg import svg_text
@@ -28,7 +28,8 @@ class Run:
 
     @property
     def module(self) -> ModuleType:
-        return experiment(self.slug)
+        # Imported directly, not through the registry: that list is kept out of every experiment's results key.
+        return importlib.import_module(f"embedlab.experiments.{self.slug}")
 
     @property
     def settings(self) -> dict:

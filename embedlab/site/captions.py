@@ -96,5 +96,28 @@ def map(results: dict) -> str:  # noqa: A001 (named by its experiment's slug, li
             f"{r['k']} nearest lexicon words on the map: " + "; ".join(parts) + ".")
 
 
+def objective(results: dict) -> str:
+    from embedlab.experiments import objective as o
+
+    r = results["objective"]
+    agree = "agreement, frequent review words"
+    found = [f"{name.replace('polarity table: label, its sentences', 'the polarity table')} "
+             f"{said(r['spaces'][name]['intervals'][agree], '.2f')}" for name in (o.TABLE, o.W2V_OWN, o.GLOVE_OWN)]
+    return ("Every measure of Two spaces on one shared vocabulary, with 95% intervals over items and seeds; colour "
+            "gives the objective. Polarity agreement on the frequent review words, for the spaces trained on the "
+            "table's own sentences: " + ", ".join(found) + ".")
+
+
+def metric(results: dict) -> str:
+    from embedlab.experiments import metric as m
+
+    r = results["metric"]
+    shares = [f"{said(r['spaces'][m.space_name(start)]['b_nearer_c_than_a']['stems']['within one label'], '.0%')} "
+              f"in the encoder {start}" for start in m.CNN_STARTS]
+    return ("Held-out headlines in the learned metric's space (PCA, seed 0), news and clickbait, with the paper's "
+            "three headlines marked. Where b and c share no content word and all three have one label, b is nearer "
+            "c than a in " + " and ".join(shares) + ".")
+
+
 TAKEAWAYS = {"map": map, "supervised": supervised, "starts": starts, "two_spaces": two_spaces, "headlines": headlines,
-             "little_data": little_data, "movement": movement}
+             "little_data": little_data, "movement": movement, "objective": objective, "metric": metric}

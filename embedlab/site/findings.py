@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from embedlab.experiments.verdicts import NEGLIGIBLE, points
-from embedlab.lab.bootstrap import excludes_zero
+from embedlab.lab.bootstrap import excludes_zero, said
 from embedlab.lab.stats import LEVEL
 
 BELOW, INSIDE, ABOVE = "below", "inside", "above"
@@ -138,3 +138,102 @@ def adam_and_frequency(results: dict) -> str:
                        "from their start. How far rows move under Adam therefore depends on how long you train.")
     return said + (f", and end {adam[-1]:.2f} times as far from their start. How far rows move under Adam therefore "
                    "depends on how long you train.")
+
+
+def _against(r: dict, first: str, second: str, measure: str) -> str:
+    """One paired difference of the objective page, said with its interval."""
+    return said(r["differences"][first][second][measure], "+.2f")
+
+
+def _clearly(summary: dict) -> str:
+    return {1: "clearly higher", -1: "clearly lower", 0: "not clearly different"}[excludes_zero(summary)]
+
+
+def objective(results: dict) -> list[str]:
+    """The objective-or-data page's findings: the same text under other objectives, the same objective on more text,
+    each on polarity (agreement and probe on the frequent review words) and on meaning (WordSim353, SimLex-999)."""
+    from embedlab.experiments import objective as o
+
+    r = results["objective"]
+    agree, probe = "agreement, frequent review words", "probe, frequent review words"
+    same_text = r["differences"][o.TABLE]
+    objective_side = [
+        f"against {second.split(':')[0]} on the same sentences, the table's polarity agreement on the frequent "
+        f"review words is {_clearly(same_text[second][agree])}, {_against(r, o.TABLE, second, agree)}, and its "
+        f"probe accuracy {_clearly(same_text[second][probe])}, {_against(r, o.TABLE, second, probe)}"
+        for second in (o.W2V_OWN, o.GLOVE_OWN)]
+    more_text = [
+        f"{first.split(':')[0]} on movie reviews against {first.split(':')[0]} on the table's sentences: agreement "
+        f"{_against(r, first, second, agree)}, probe {_against(r, first, second, probe)}"
+        for first, second in ((o.W2V_MOVIES, o.W2V_OWN), (o.GLOVE_MOVIES, o.GLOVE_OWN))]
+    similarity = r["spaces"][o.TABLE]["details"]["similarity"]
+    meaning = [
+        f"against {second.split(':')[0]} on the same sentences, the table's WordSim353 is "
+        f"{_clearly(same_text[second]['WordSim353 Spearman'])}, {_against(r, o.TABLE, second, 'WordSim353 Spearman')},"
+        f" and its SimLex-999 {_clearly(same_text[second]['SimLex-999 Spearman'])}, "
+        f"{_against(r, o.TABLE, second, 'SimLex-999 Spearman')}" for second in (o.W2V_OWN, o.GLOVE_OWN)]
+    return [
+        "Same text, other objective: " + "; ".join(objective_side) + ".",
+        "Same objective, more text of the same domain: " + "; ".join(more_text) + ". General text instead of movie "
+        f"reviews, for word2vec: agreement {_against(r, o.W2V_GENERAL, o.W2V_MOVIES, agree)}.",
+        f"Meaning, on the {similarity['wordsim353']['pairs']} WordSim353 and {similarity['simlex999']['pairs']} "
+        "SimLex-999 pairs whose words every space here has: " + "; ".join(meaning) + ".",
+    ]
+
+
+def _closest(cosines: list[list[list[float]]]) -> tuple[bool, np.ndarray]:
+    """Whether the two news headlines (rows 1 and 2) are the closest pair of the paper's three, on the mean of the
+    seeds' cosines, and those mean cosines."""
+    mean = np.mean(cosines, axis=0)
+    return bool(mean[1][2] > max(mean[0][1], mean[0][2])), mean
+
+
+def metric_against_classifier(results: dict) -> list[dict]:
+    """Per start and pairing, where b and c share no content word: the share of triples with b nearer c in the
+    learned metric (with its interval) and in the classifier's convolutional model of Three headlines."""
+    from embedlab.experiments import metric as m
+
+    r, classifier = results["metric"], results["headlines"]["spaces"]
+    return [{"start": start, "pairing": pairing,
+             "metric": r["spaces"][m.space_name(start)]["b_nearer_c_than_a"]["stems"][pairing],
+             "classifier": classifier[f"convolutional clickbait model {start}, max-pooled"]["b_nearer_c_than_a"][
+                 "stems"][pairing]}
+            for pairing in ("within one label", "across labels") for start in m.CNN_STARTS]
+
+
+def metric(results: dict) -> list[str]:
+    """The metric-learning page's findings: the paper's three headlines, the many triples against the classifier's
+    convolutional model, and how well the distance learned the labels."""
+    from embedlab.experiments import metric as m
+
+    r = results["metric"]
+    soups, first, second = r["paper"]["headlines"]
+    seeds = r["spaces"][m.space_name(m.CNN_STARTS[0])]["seeds"]
+    paper = []
+    for start in m.CNN_STARTS:
+        closest, mean = _closest(r["spaces"][m.space_name(start)]["paper_cosines"])
+        paper.append(f"in the encoder {start}, {first}–{second} {mean[1][2]:.3f}, {soups}–{first} {mean[0][1]:.3f} "
+                     f"and {soups}–{second} {mean[0][2]:.3f}, so the two news headlines are "
+                     f"{'' if closest else 'not '}the closest pair")
+    within = [row for row in metric_against_classifier(results) if row["pairing"] == "within one label"]
+    below = [row["start"] for row in within if row["metric"]["high"] < row["classifier"]["mean"]]
+    above = [row["start"] for row in within if row["metric"]["low"] > row["classifier"]["mean"]]
+    if len(below) == len(within):
+        pattern = "less often than the classifier's convolutional model did, from either start"
+    elif len(above) == len(within):
+        pattern = "more often than the classifier's convolutional model did, from either start"
+    else:
+        pattern = "about as often as the classifier's convolutional model, or more or less often depending on the start"
+    auc = {start: np.mean(r["pair_auc"][m.space_name(start)]) for start in m.CNN_STARTS}
+    return [
+        f"The paper's three headlines, cosines averaged over {seeds} seed{'s' if seeds > 1 else ''}: "
+        + "; ".join(paper) + ". Three headlines are one example.",
+        "On the many triples in which b and c share no content word and all three have one label, where neither the "
+        f"words nor the label can decide, the learned metric put b nearer c {pattern} (the table below; the "
+        "classifier was trained once, so its share has no interval of its own and counts as different only where the "
+        "metric's interval excludes it).",
+        "How well the distances learned the labels: on random pairs of held-out headlines, minus the distance tells "
+        "same-label from other-label pairs with a ROC-AUC of "
+        + " and ".join(f"{value:.2f} in the encoder {start}" for start, value in auc.items())
+        + " (0.5 is chance).",
+    ]

@@ -126,18 +126,19 @@ def _few_plainly(regime: dict) -> str:
 
 def _thousands_plainly(more: dict, full: dict) -> str:
     tuned, frozen = full["effects"][TUNED], [regime["effects"][FROZEN] for regime in (more, full)]
-    if -NEGLIGIBLE < tuned["low"] and tuned["high"] < NEGLIGIBLE:
-        said = ("Train the table from scratch or fine-tune published vectors, whichever is simpler: with "
-                f"{full['label']}, the two scored within a point of each other.")
-    elif excludes_zero(tuned) > 0:
-        said = f"Fine-tune published vectors: with {full['label']}, they were {_size(tuned)} ahead of a random start."
-    else:
-        said = (f"Try both a random start and fine-tuned published vectors: with {full['label']}, these data cannot "
-                "say which is better.")
+    said = ""
     recipe = more["effects"].get(RECIPE)
     if recipe and excludes_zero(recipe) > 0:
-        said += (f" With {more['label']}, freezing first and then fine-tuning was still {_size(recipe)} ahead of "
-                 "a random start.")
+        said = (f"With {more['label']}, freezing published vectors first and then fine-tuning them was still "
+                f"{_size(recipe)} ahead of a random start. ")
+    if -NEGLIGIBLE < tuned["low"] and tuned["high"] < NEGLIGIBLE:
+        said += (f"With {full['label']}, fine-tuned published vectors and a random start came within a point of "
+                 "each other: train the table from scratch or fine-tune, whichever is simpler.")
+    elif excludes_zero(tuned) > 0:
+        said += f"With {full['label']}, fine-tuned published vectors were {_size(tuned)} ahead of a random start."
+    else:
+        said += (f"With {full['label']}, these data cannot say whether fine-tuned published vectors or a random "
+                 "start is better: try both.")
     if all(excludes_zero(e) < 0 for e in frozen):
         low, high = sorted(abs(100 * e["mean"]) for e in frozen)
         said += f" Do not keep published vectors frozen: that cost {low:.1f} to {high:.1f} points."
@@ -157,7 +158,8 @@ def situations(results: dict) -> list[dict[str, str]]:
     its evidence (the intervals and what they were pooled over)."""
     r = regimes(results)
     return [
-        {"situation": "A few hundred labelled texts or fewer", "advice": _few_plainly(r["few labels"]),
+        {"situation": f"A few hundred labelled texts or fewer (measured: {r['few labels']['label']})",
+         "advice": _few_plainly(r["few labels"]),
          "evidence": "guide.md#you-have-a-few-hundred-labelled-texts-or-fewer"},
         {"situation": "Thousands of labelled texts", "advice": _thousands_plainly(r["more labels"], r["all labels"]),
          "evidence": "guide.md#you-have-thousands-of-labelled-texts"},

@@ -90,6 +90,13 @@ def define_env(env):
 
         return account(env.variables["results"])
 
+    @env.macro
+    def metric_against_classifier() -> list[dict]:
+        """The learned metric's shares of triples next to the classifier's (embedlab/site/findings.py)."""
+        from embedlab.site.findings import metric_against_classifier as rows
+
+        return rows(env.variables["results"])
+
     @env.filter
     def effect(cell: dict) -> str:
         """One compared cell in accuracy points with its interval, bold where clear after Holm (site/findings.py)."""
@@ -137,7 +144,7 @@ def define_env(env):
     @env.macro
     def experiments_table():
         """The experiments index: one row per registered experiment, from its module's TITLE and QUESTION."""
-        from embedlab.experiments import SLUGS, experiment, page
+        from embedlab.experiments.registry import SLUGS, experiment, page
 
         rows = ["| experiment | question | code |", "|---|---|---|"]
         for slug in SLUGS:
@@ -149,10 +156,17 @@ def define_env(env):
     @env.macro
     def experiment_times():
         """Each experiment's last full run, in seconds, as its results file records it, and their sum."""
-        from embedlab.experiments import SLUGS
+        from embedlab.experiments.registry import SLUGS
 
         runs = {slug: env.variables["results"][slug]["seconds"] for slug in SLUGS}
         return {"runs": runs, "total": sum(runs.values())}
+
+    @env.macro
+    def regeneration_is_whole() -> bool:
+        """Whether the recorded regeneration timed every experiment registered now (none added since)."""
+        from embedlab.experiments.regeneration import covers_every_experiment
+
+        return covers_every_experiment(env.variables["results"]["regeneration"])
 
     @env.macro
     def verdicts_table():

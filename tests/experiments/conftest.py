@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from embedlab.experiments import SLUGS
+from embedlab.experiments.registry import SLUGS
 from embedlab.experiments.runs import Run
 from embedlab.store import ROOT
 

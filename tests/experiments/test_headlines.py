@@ -117,8 +117,17 @@ def _with(results: dict, pairing: str, name: str, low: float) -> dict:
     return changed
 
 
+def _metric_with(results: dict, low: float) -> dict:
+    """The results with GloVe 6B's difference from the metric-learning encoder trained from scratch, on the
+    no-shared-word triples within one label, moved to an interval from ``low`` to ``low`` + 0.1."""
+    changed = copy.deepcopy(results)
+    changed["metric"]["differences"][GLOVE]["metric-learning encoder from scratch"]["stems"]["within one label"] = {
+        "mean": low + 0.05, "low": low, "high": low + 0.1}
+    return changed
+
+
 def test_the_verdict_turns_with_the_paired_intervals(full):
-    every = {"headlines": copy.deepcopy(full["headlines"])}
+    every = _metric_with({"headlines": copy.deepcopy(full["headlines"]), "metric": full["metric"]}, 0.1)
     for pairing in PAIRINGS:
         for name in (RANDOM, TFIDF, TASK):
             every = _with(every, pairing, name, 0.1)
@@ -126,11 +135,12 @@ def test_the_verdict_turns_with_the_paired_intervals(full):
     assert pretrained_groups_headlines_by_topic(_with(every, "across labels", RANDOM, -0.05))[0] == PART
     for name in (RANDOM, TFIDF, TASK):
         assert pretrained_groups_headlines_by_topic(_with(every, "within one label", name, -0.05))[0] == NOT, name
+    assert pretrained_groups_headlines_by_topic(_metric_with(every, -0.05))[0] == NOT
 
 
 def test_the_verdict_states_the_shares_and_differences_with_their_intervals(full):
     evidence = pretrained_groups_headlines_by_topic(full)[1]
-    assert evidence.count(" to ") == 12 and "points" in evidence and "%" in evidence
+    assert evidence.count(" to ") == 13 and "points" in evidence and "%" in evidence
 
 
 def test_the_papers_three_headlines_are_embedded_by_every_space(results):

@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
-from embedlab.experiments import SLUGS, experiment, page, regeneration, runs
+from embedlab.experiments import regeneration, runs
 from embedlab.experiments.check import differences
+from embedlab.experiments.registry import SLUGS, experiment, page
 from embedlab.experiments.runs import Run
 from embedlab.lab.backend import BACKEND
 from embedlab.store import ROOT, fingerprint, module_path, sources_of
@@ -25,7 +26,9 @@ def test_quick_run_reports_every_experiment(quick_run):
 def test_experiments_in_parts_are_combined_in_order_with_each_parts_time(quick_run, slug):
     r = Run(slug, quick=True)
     results = json.loads(r.results_path.read_text())
-    assert list(results["tasks"]) == list(results["part_seconds"]) == r.parts
+    assert list(results["part_seconds"]) == r.parts
+    if "tasks" in results:  # an experiment in parts by task keeps each task's results under its name, in order
+        assert list(results["tasks"]) == r.parts
     assert results["seconds"] == pytest.approx(sum(results["part_seconds"].values()), abs=0.1)
     assert Run(slug, quick=True).last_seconds(r.parts[0]) == results["part_seconds"][r.parts[0]]
 
@@ -137,3 +140,15 @@ def test_only_a_whole_full_regeneration_records_its_wall_time(tmp_path):
     assert regeneration.record(list(SLUGS), quick=False, seconds=9.04, jobs=2, empty_cache=False, path=path)
     written = json.loads(path.read_text())
     assert (written["seconds"], written["jobs"], written["empty_cache"]) == (9.0, 2, False)
+    assert regeneration.covers_every_experiment(written)
+    assert not regeneration.covers_every_experiment({**written, "experiments": list(SLUGS[1:])})
+    assert not regeneration.covers_every_experiment({"seconds": 9.0})  # a record older than the list of experiments
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_registering_an_experiment_changes_no_other_results_key(slug):
+    """The registry is code no experiment imports: a new slug in it leaves every other experiment's results current."""
+    from embedlab.store import module_path, sources_of
+
+    sources = sources_of(module_path(f"embedlab.experiments.{slug}"))
+    assert module_path("embedlab.experiments.registry") not in sources

@@ -136,7 +136,9 @@ def _moved(results: dict, label: str, low: float) -> dict:
 
 
 def test_the_verdict_counts_a_difference_only_when_its_interval_excludes_zero(full):
-    two = {"two_spaces": full["two_spaces"]}
+    two = {"two_spaces": full["two_spaces"], "objective": copy.deepcopy(full["objective"])}
+    for second in two["objective"]["differences"]["polarity table: label, its sentences"].values():
+        second[AGREEMENT] = {"mean": 0.1, "low": 0.05, "high": 0.15}  # the table ahead of vectors on its sentences
     clear = _moved(_moved(two, "WordSim353 Spearman", -0.5), AGREEMENT, 0.02)
     assert task_table_learns_the_task_not_meaning(clear)[0] == HOLDS
     assert task_table_learns_the_task_not_meaning(_moved(clear, AGREEMENT, -0.05))[0] == PART
