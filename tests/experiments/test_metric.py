@@ -54,3 +54,15 @@ def test_the_headlines_verdict_needs_glove_ahead_of_the_learned_metric_too(full)
         "within one label"] = {"mean": -0.1, "low": -0.2, "high": 0.0}
     verdict, evidence = pretrained_groups_headlines_by_topic(ours)
     assert verdict != HOLDS and "metric-learning encoder" in evidence
+
+
+def test_findings_say_the_metric_groups_by_label_only_when_every_across_label_share_is_below_half(full):
+    from embedlab.site.findings import metric_against_classifier
+
+    across = [row for row in metric_against_classifier(full) if row["pairing"] == "across labels"]
+    said = " ".join(findings(full))
+    assert ("groups headlines by label" in said) == all(row["metric"]["high"] < 0.5 for row in across)
+    mixed = copy.deepcopy(full)
+    mixed["metric"]["spaces"][m.space_name(m.CNN_STARTS[1])]["b_nearer_c_than_a"]["stems"]["across labels"] = {
+        "runs": [0.6], "mean": 0.6, "low": 0.5, "high": 0.7}
+    assert "groups headlines by label" not in " ".join(findings(mixed))
