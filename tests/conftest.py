@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from embedlab.site.snippets import ROOT, backends, output_path, run
-from embedlab.store import atomic_write_text
+from embedlab.lab.backend import use_backend
+
+use_backend()  # in-process Keras runs on the backend the lab trains with (snippets run in their own processes)
+
+from embedlab.site.snippets import ROOT, backends, output_path, run  # noqa: E402
+from embedlab.store import atomic_write_text  # noqa: E402
 
 REPORT = ROOT / "build" / "browser-report.json"
 _REPORT_KEY = pytest.StashKey[dict]()

@@ -38,7 +38,7 @@ def test_train_selected_keeps_the_rate_with_the_best_validation_accuracy():
     y = (x[:, 0] < 16).astype("int32")  # the first word decides the label
 
     def build(optimizer):
-        model = keras.Sequential([keras.Input((6,), dtype="int32"), keras.layers.Embedding(30, 4),
+        model = keras.Sequential([keras.Input((6,), dtype="int32"), keras.layers.Embedding(30, 4, name="embedding"),
                                   keras.layers.Flatten(), keras.layers.Dense(1, activation="sigmoid")])
         model.compile(optimizer=optimizer, loss="binary_crossentropy")
         return model

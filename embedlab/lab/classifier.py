@@ -6,13 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from embedlab.lab import training
 from embedlab.lab.constants import DIM
 from embedlab.lab.tasks import PAD, Vocabulary
-
-# train_start rounds an Embedding's rows up to a multiple of this. Every training subset has its own vocabulary, and
-# each new table shape makes JAX compile the model's steps again (about 2 s, more than training a small model takes);
-# rounded, the subsets of a task share one or two shapes. The extra rows are never looked up, so never trained.
-TABLE_ROWS_STEP = 1024
+from embedlab.lab.training import TABLE_ROWS_STEP
 
 
 def embedding_matrix(vocab: Vocabulary, pretrained, seed: int, missing: str = "keras") -> np.ndarray:
@@ -44,13 +41,7 @@ def build_model(vocab_size: int, length: int, dim: int = DIM, optimizer="adam", 
 def fit(model, x, y, seed: int, batch_size: int = 32, steps_per_epoch: int = 30, patience: int = 3) -> int:
     """Train with early stopping on a validation tenth of (x, y) (see _split), keeping the best weights; returns the
     epochs run."""
-    import keras
-
-    train, val = _split(len(x), seed, batch_size, steps_per_epoch)
-    stop = keras.callbacks.EarlyStopping(patience=patience, restore_best_weights=True)
-    history = model.fit(x[train], y[train], validation_data=(x[val], y[val]), batch_size=batch_size, epochs=20,
-                        shuffle=True, verbose=0, callbacks=[stop])
-    return len(history.history["loss"])
+    return _until_converged(model, x, y, seed, 20, batch_size, patience, steps_per_epoch, min_delta=0.0)[0]
 
 
 def _split(n: int, seed: int, batch_size: int, steps_per_epoch: int) -> tuple[np.ndarray, np.ndarray]:
@@ -65,7 +56,7 @@ def _split(n: int, seed: int, batch_size: int, steps_per_epoch: int) -> tuple[np
 
 def probabilities(model, x) -> np.ndarray:
     """The model's probability of label 1 for each row of x."""
-    return model.predict(x, batch_size=1024, verbose=0)[:, 0]
+    return training.probabilities(model, x)
 
 
 def scores(model, x, y) -> dict[str, float]:
@@ -133,23 +124,35 @@ def train_selected(build, x, y, seed: int, rates, max_epochs: int, batch_size: i
     best = None
     for rate in rates:
         keras.utils.set_random_seed(seed)
-        trained = _until_converged(build(keras.optimizers.Adam(rate)), x, y, seed, rate, max_epochs, batch_size,
-                                   patience, steps_per_epoch)
-        if best is None or trained.validation_accuracy > best.validation_accuracy:
-            best = trained
+        model = build(keras.optimizers.Adam(rate))
+        epochs, accuracy = _until_converged(model, x, y, seed, max_epochs, batch_size, patience, steps_per_epoch)
+        if best is None or accuracy > best.validation_accuracy:
+            best = Trained(model, rate, epochs, epochs < max_epochs, accuracy)
     return best
 
 
-def _until_converged(model, x, y, seed, rate, max_epochs, batch_size, patience, steps_per_epoch) -> Trained:
-    import keras
-
+def _until_converged(model, x, y, seed: int, max_epochs: int, batch_size: int, patience: int, steps_per_epoch: int,
+                     min_delta: float = CONVERGED) -> tuple[int, float]:
+    """Train on the training part of (x, y) (see _split), reshuffled every epoch, until the validation tenth's loss
+    has not improved by more than ``min_delta`` for ``patience`` epochs or ``max_epochs`` have run; the model keeps
+    the weights of its best epoch. Keras's EarlyStopping(min_delta, patience, restore_best_weights=True) on
+    "val_loss" decides the same way. Returns the epochs run and the best weights' validation accuracy."""
     train, val = _split(len(x), seed, batch_size, steps_per_epoch)
-    stop = keras.callbacks.EarlyStopping(patience=patience, min_delta=CONVERGED, restore_best_weights=True)
-    history = model.fit(x[train], y[train], validation_data=(x[val], y[val]), batch_size=batch_size,
-                        epochs=max_epochs, shuffle=True, verbose=0, callbacks=[stop])
-    epochs = len(history.history["loss"])
-    accuracy = float(((probabilities(model, x[val]) > 0.5) == y[val]).mean())
-    return Trained(model, rate, epochs, epochs < max_epochs, accuracy)
+    run = training.Training(model, x[train], y[train])
+    order = np.random.default_rng(seed)
+    best, kept, wait = np.inf, None, 0
+    for epoch in range(max_epochs):
+        run.epoch(order.permutation(len(train)), batch_size)
+        weights = run.weights()
+        p = training.probabilities(model, x[val], weights)
+        current = training.loss(p, y[val])
+        wait += 1
+        if current < best - min_delta:
+            best, kept, wait = current, (weights, p), 0
+        elif wait >= patience and epoch > 0:
+            break
+    run.keep(kept[0])
+    return epoch + 1, float(((kept[1] > 0.5) == y[val]).mean())
 
 
 UNFREEZE_RATE = 0.1  # the recipe's second stage trains at this share of the first stage's learning rate
@@ -171,9 +174,10 @@ def unfreeze_and_train(frozen: Trained, x, y, seed: int, max_epochs: int, batch_
     import keras
 
     keras.utils.set_random_seed(seed)
-    unfreeze(frozen.model, frozen.rate * UNFREEZE_RATE)
-    return _until_converged(frozen.model, x, y, seed, frozen.rate * UNFREEZE_RATE, max_epochs, batch_size, patience,
-                            steps_per_epoch)
+    rate = frozen.rate * UNFREEZE_RATE
+    unfreeze(frozen.model, rate)
+    epochs, accuracy = _until_converged(frozen.model, x, y, seed, max_epochs, batch_size, patience, steps_per_epoch)
+    return Trained(frozen.model, rate, epochs, epochs < max_epochs, accuracy)
 
 
 def repeated(n: int, batch_size: int, steps_per_epoch: int) -> np.ndarray:
@@ -185,16 +189,14 @@ def train_budget(model, x, y, seed: int, epochs: int, batch_size: int = 50, step
                  watch=None) -> list[float]:
     """Train for a fixed number of epochs on all of (x, y), with no validation split and no early stopping; with
     ``watch`` = (x_dev, y_dev), the accuracy on those texts after each epoch (the curve a budget is chosen from)."""
-    import keras
-
-    keras.utils.set_random_seed(seed)
+    run = training.Training(model, *(np.asarray(a)[repeated(len(x), batch_size, steps_per_epoch)] for a in (x, y)))
+    order = np.random.default_rng(seed)
     curve = []
-    callbacks = [keras.callbacks.LambdaCallback(on_epoch_end=lambda epoch, logs: curve.append(
-        float(((probabilities(model, watch[0]) > 0.5) == watch[1]).mean())))] if watch else []
-    if epochs:
-        order = repeated(len(x), batch_size, steps_per_epoch)
-        model.fit(x[order], y[order], batch_size=batch_size, epochs=epochs, shuffle=True, verbose=0,
-                  callbacks=callbacks)
+    for _ in range(epochs):
+        run.epoch(order.permutation(len(run.x)), batch_size)
+        if watch:
+            curve.append(float(((training.probabilities(model, watch[0], run.weights()) > 0.5) == watch[1]).mean()))
+    run.keep()
     return curve
 
 
@@ -204,6 +206,8 @@ def start_builder(build, start: str, tables: dict[str, np.ndarray], length: int)
     "word2vec ..." from ``tables["word2vec"]``, "... frozen" or trained."""
     source = "glove" if start.startswith("GloVe") else "word2vec" if start.startswith("word2vec") else None
     words, dim = tables[source or "glove"].shape  # the random start takes GloVe's size
+    # Rounded up: every training subset has its own vocabulary, and each new table shape makes JAX compile the
+    # model's steps again; rounded, the subsets of a task share one or two shapes. The extra rows are never looked up.
     rows = -(-words // TABLE_ROWS_STEP) * TABLE_ROWS_STEP
 
     def model(optimizer):
