@@ -155,12 +155,11 @@ def test_the_papers_three_headlines_are_embedded_by_every_space(results):
         assert r["paper"]["cnn"][start]["scores"]["accuracy"] > 0.8
 
 
-def test_full_on_the_papers_triple_the_model_from_scratch_puts_the_news_headlines_closer(full):
-    """The page says so, the opposite of the paper's figure; and that the averaging clickbait model puts them
-    together too."""
-    spaces = full["headlines"]["spaces"]
-    assert spaces[CNN["from scratch"]]["paper_cosines"][1][2] > spaces[CNN["from GloVe 6B"]]["paper_cosines"][1][2]
-    task = np.array(spaces[TASK]["paper_cosines"])
+def test_full_on_the_papers_triple_the_averaging_clickbait_model_puts_the_news_headlines_together(full):
+    """The page says so. Which convolutional model puts them closer it writes from the two cosines, either way: one
+    training run per model decides it (it flipped when the training loop changed its shuffling, 0.63 against 0.45
+    from scratch before, 0.42 against 0.45 after), which the page says an example can do."""
+    task = np.array(full["headlines"]["spaces"][TASK]["paper_cosines"])
     assert task[1, 2] > max(task[0, 1], task[0, 2])
 
 
