@@ -66,3 +66,44 @@ def test_backend_comparison_supports_what_the_page_says(recorded_output):
         assert set(runs["epochs"]) == {snippet["EPOCHS"]} and len(runs["wordsim353"]) == r["seeds"]
     tf, jax = r["runs"]["TensorFlow"], r["runs"]["JAX"]
     assert all(j > t for j, t in zip(jax["accumulator_frequent"], tf["accumulator_frequent"]))
+
+
+# The exercises at the end of the page: each solution's claim, checked on what the solution prints.
+
+
+def test_exercise_weights(run_snippet, recorded_output):
+    out = run_snippet("glove/exercise_weights.py")
+    f = {float(x): float(v) for x, v in re.findall(r"f\(([\d.]+)\) = ([\d.]+)", out)}
+    assert f[1] == round(0.01**0.75, 4) and f[10] == round(0.1**0.75, 4) and f[100] == f[1000] == 1.0
+    assert f[0.1] < 0.01  # a pair seen once, ten words apart, hardly counts
+    assert out == recorded_output("glove/exercise_weights.py")
+
+
+def _cell_groups(out: str) -> dict[str, tuple[float, float]]:
+    rows = re.findall(r"^(below 1|1 to 10|10 to 100|100 or more)\s+[\d,]+\s+([\d.]+)%\s+([\d.]+)%$", out, re.M)
+    return {name: (float(cells), float(weight)) for name, cells, weight in rows}
+
+
+def test_exercise_brown_cells(run_snippet, recorded_output):
+    """Most cells are below 1 and, though each weighs little, together they carry about a third of the weight; the
+    cells that reach x_max are about one in a thousand and carry a few per cent."""
+    out = run_snippet("glove/exercise_brown_cells.py")
+    groups = _cell_groups(out)
+    assert len(groups) == 4 and abs(sum(c for c, _ in groups.values()) - 100) < 0.5
+    assert groups["below 1"][0] > 70 and 25 < groups["below 1"][1] < 50
+    assert groups["below 1"][1] > groups["10 to 100"][1] + groups["100 or more"][1]
+    assert groups["100 or more"][0] < 0.5 and groups["100 or more"][1] < 10
+    assert "3,343,345 non-zero cells" in out  # the counts of the GloVe snippet's recorded output
+    assert out == recorded_output("glove/exercise_brown_cells.py")
+
+
+def test_exercise_biases_only(run_snippet, recorded_output):
+    """Two biases per word remove most of the weighted error of a single constant and follow the log of the word's
+    count; the worst-fitted cells are fixed pairs of words."""
+    out = run_snippet("glove/exercise_biases_only.py")
+    less = int(re.search(r"\((\d+)% less\)", out).group(1))
+    assert 50 < less < 90
+    assert float(re.search(r"log of its count: (\S+)", out).group(1)) > 0.9
+    pairs = re.findall(r"\((\w+), (\w+)\) \+", out)
+    assert len(pairs) == 8 and {"united", "states"} in [set(p) for p in pairs]
+    assert out == recorded_output("glove/exercise_biases_only.py")

@@ -119,3 +119,88 @@ def test_page_names_words_of_the_recorded_positive_list(recorded_output, backend
     out = recorded_output("lookup_table/small_model.py", backend)
     positive = re.search(r"most positive frequent words: (.*)", out).group(1).split()
     assert {"best", "fun", "funny", "you", "us", "world", "who"} <= set(positive)
+
+
+# The exercises at the end of the page: each solution's claim, checked on what the solution prints.
+
+
+def test_exercise_gradient_rows(run_snippet, recorded_output):
+    """Only rows 3 and 7 get a gradient; row 3's, looked up twice, is exactly twice row 7's, and row 7's is
+    (p - y) / 3 times the Dense kernel."""
+    out = run_snippet("lookup_table/exercise_gradient_rows.py")
+    assert "rows with a non-zero gradient: [3 7]\n" in out
+    ratio = re.search(r"row 3 / row 7: \[(.*)\]", out).group(1).split()
+    assert len(ratio) == 4 and all(float(r) == 2.0 for r in ratio)
+    assert "row 7 equals (p - y) / 3 * w: True" in out
+    assert out == recorded_output("lookup_table/exercise_gradient_rows.py")
+
+
+def test_exercise_mask_reader(run_snippet, recorded_output):
+    """A mask-aware average gives the padding row no gradient and the padded text the unpadded text's gradient;
+    Flatten ignores the mask, trains row 0, and gives row 3 a gradient that is no multiple of row 7's."""
+    out = run_snippet("lookup_table/exercise_mask_reader.py")
+    pooled, flat = out.split("Flatten on")
+    assert "rows with a non-zero gradient: [3 7]\n" in pooled
+    assert "same gradient as the unpadded text [[3, 3, 7]]: True" in pooled
+    assert all(float(r) == 2.0 for r in re.search(r"row 3 / row 7: \[(.*)\]", pooled).group(1).split())
+    assert "rows with a non-zero gradient: [0 3 7]\n" in flat
+    ratios = {float(r) for r in re.search(r"row 3 / row 7: \[(.*)\]", flat).group(1).split()}
+    assert len(ratios) > 1  # not one factor: each position has its own slice of the Dense kernel
+    assert out == recorded_output("lookup_table/exercise_mask_reader.py")
+
+
+@EVERY_BACKEND
+def test_exercise_orthogonal_shift(run_snippet, recorded_output, backend):
+    """Shifts at right angles to the Dense kernel, far larger than the rows themselves, leave every prediction as it
+    was (to float rounding); shifts along it change them."""
+    out = run_snippet("lookup_table/exercise_orthogonal_shift.py", backend=backend)
+    start = float(re.search(r"mean length of (\S+)", out).group(1))
+    (right_shift, right_change), (along_shift, along_change) = (
+        map(float, m) for m in re.findall(r"mean shift (\S+), largest change of a prediction (\S+)", out))
+    assert right_shift > 10 * start and right_change < 1e-6
+    assert along_change > 0.01
+    assert out == recorded_output("lookup_table/exercise_orthogonal_shift.py", backend)
+
+
+# The exercises at the end of the optimizers page, whose snippets live here too.
+
+
+def test_exercise_momentum_rows(run_snippet, recorded_output):
+    """SGD moves the looked-up rows by the rate times their summed gradient (row 2, looked up twice, by 0.2), and
+    nothing else; with momentum 0.9, the second step also moves row 2, by 0.9 x 0.2, and row 5 by 0.09 + 0.1."""
+    out = run_snippet("lookup_table/exercise_momentum_rows.py")
+    sgd, momentum = out.split("SGD, momentum 0.9")
+    assert "step on [2, 2, 5]: rows moved [2 5], by -0.200 -0.100" in sgd
+    assert "step on [5]: rows moved [5], by -0.100" in sgd
+    assert "step on [2, 2, 5]: rows moved [2 5], by -0.200 -0.100" in momentum
+    assert "step on [5]: rows moved [2 5], by -0.180 -0.190" in momentum
+    assert out == recorded_output("lookup_table/exercise_momentum_rows.py")
+
+
+def test_exercise_adam_drift(run_snippet, recorded_output):
+    """Keras's Adam follows the formula by hand; after the one step that looked it up (a full learning rate), the
+    row moves about five learning rates more in steps that never look it up."""
+    out = run_snippet("lookup_table/exercise_adam_drift.py")
+    rows = re.findall(r"^\s*(\d+)\s+([\d.]+)\s+([\d.]+)$", out, re.MULTILINE)
+    assert len(rows) == 7
+    for _, keras_move, by_hand in rows:
+        assert abs(float(keras_move) - float(by_hand)) <= 0.002 * float(by_hand) + 1e-4
+    assert float(rows[0][1]) == 1.0
+    found = re.search(r"moved it (\S+) learning rates in all \(by hand (\S+)\)", out)
+    total, total_by_hand = map(float, found.groups())
+    assert 4.5 < total < 5.5 and abs(total - total_by_hand) < 0.05
+    assert "moves it less than a tenth of the rate: step 17" in out
+    assert out == recorded_output("lookup_table/exercise_adam_drift.py")
+
+
+def test_exercise_penalty_or_decay(run_snippet, recorded_output):
+    """Under Adam an L2 penalty moves rows that no batch looks up by nearly a learning rate per step, as far as the
+    row every batch looks up; AdamW's decay moves them by a few millionths."""
+    out = run_snippet("lookup_table/exercise_penalty_or_decay.py")
+    moves = {name: (float(a), float(b)) for name, a, b in re.findall(r"^(Adam.*?)\s+(\S+)\s+(\S+)$", out, re.M)}
+    scale = float(re.search(r"steps of the learning rate make (\S+);", out).group(1))
+    used, unused = moves["Adam, L2 penalty"]
+    assert abs(used - scale) < 0.01 * scale and 0.9 * scale < unused <= scale
+    used, unused = moves["AdamW, weight decay"]
+    assert abs(used - scale) < 0.01 * scale and unused < 1e-3 * scale
+    assert out == recorded_output("lookup_table/exercise_penalty_or_decay.py")

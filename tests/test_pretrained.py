@@ -253,3 +253,38 @@ def test_published_vectors_recipe_refuses_a_bad_file_in_one_line(tmp_path):
         result = run(snippet, "--small", "--vectors", str(path))
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert result.stderr.strip().splitlines()[-1].startswith(f"error: cannot read word vectors from {path}")
+
+
+# The exercises at the end of the page: each solution's claim, checked on what the solution prints.
+
+
+def test_exercise_coverage(run_snippet, recorded_output):
+    """More of the running words than of the different words have a vector; splitting contractions raises both."""
+    out = run_snippet("pretrained/exercise_coverage.py")
+    (types, tokens), (split_types, split_tokens) = (
+        map(float, m) for m in re.findall(r"([\d.]+)% of [\d,]+ different words, ([\d.]+)% of", out))
+    assert 80 < types < 88 and 94 < tokens < 98  # about 84% and about 96%
+    assert split_tokens > 98 and split_types > types
+    assert "'it'" not in out and "it's" not in out  # the contractions are gone from the missing words
+    assert out == recorded_output("pretrained/exercise_coverage.py")
+
+
+def test_exercise_random_rows(run_snippet, recorded_output):
+    """A random row with the table's spread is as long as a published row, but far from every published word."""
+    out = run_snippet("pretrained/exercise_random_rows.py")
+    rows = {name: [float(x) for x in numbers.split()] for name, numbers in
+            re.findall(r"^\s*(published rows|random rows)\s+(.*)$", out, re.MULTILINE)}
+    (low, _, high, near), (_, random_mid, _, random_near) = rows["published rows"], rows["random rows"]
+    assert low < random_mid < high
+    assert near > 0.8 and random_near < 0.5
+    assert out == recorded_output("pretrained/exercise_random_rows.py")
+
+
+def test_exercise_unseen_test_words(run_snippet, recorded_output):
+    """A few per cent of the held-out running words were never seen in training, and most of them have a GloVe
+    vector."""
+    out = run_snippet("pretrained/exercise_unseen_test_words.py")
+    unk = float(re.search(r"looked up as \[UNK\]: [\d,]+ \(([\d.]+)%\)", out).group(1))
+    published = int(re.search(r"of those, (\d+)% have a GloVe 6B vector", out).group(1))
+    assert 4 < unk < 7.5 and 65 < published < 85  # about one in twenty; about three quarters of those
+    assert out == recorded_output("pretrained/exercise_unseen_test_words.py")

@@ -123,6 +123,8 @@ def test_a_click_enlarges_every_figure(site):
 
 
 def test_pages_with_snippets_name_the_versions_their_outputs_were_recorded_with(site):
+    from embedlab.site.snippets import install_line
+
     recorded = json.loads(RECORD.read_text())
     for entry in recorded.values():
         assert entry["versions"] == versions(), "outputs recorded with other versions than installed: make outputs"
@@ -131,8 +133,10 @@ def test_pages_with_snippets_name_the_versions_their_outputs_were_recorded_with(
         text = html.unescape(page.read_text())
         assert "Every output on this page was recorded by running its snippet with" in text, page
         assert f"Keras {versions()['keras']}" in text and f"JAX {versions()['jax']}" in text, page
+        # The pinned versions of what the page's snippets import (Keras for most; a page without it names none).
         shell = _code_blocks(page.read_text(), "sh")
-        assert any(block.startswith("pip install ") and f"keras=={versions()['keras']}" in block for block in shell)
+        expected = install_line(sorted((ROOT / "snippets" / folder).glob("*.py")))
+        assert any(block.strip() == expected for block in shell), page
 
 
 def test_home_page_says_how_many_outputs_a_rerun_reproduced(site):

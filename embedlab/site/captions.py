@@ -75,7 +75,8 @@ def headlines(results: dict) -> str:
 
 def little_data(results: dict) -> str:
     few = verdicts.pretrained_start_helps_with_little_data(results)[1]
-    return _sentence(f"Mean over seeds; grey open markers: too few unseen texts to count. {few}")
+    return _sentence(f"Per task, mean over seeds; grey open markers: too few unseen texts to count. Not drawn, "
+                     f"pooled over the tasks and the smallest subsets: {few}")
 
 
 def movement(results: dict) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from embedlab.experiments.little_data import REGRESSION
 from embedlab.experiments.verdicts import NEGLIGIBLE, points
 from embedlab.lab.bootstrap import excludes_zero, said
 from embedlab.lab.stats import LEVEL
@@ -103,17 +104,61 @@ def little_data(results: dict) -> list[str]:
                    f"{few[-1]} labelled texts, so it decides nothing here.")
     frozen = [t["frozen_versus_regression"][str(n)]["all"]["accuracy"] for t in little["tasks"].values()
               for n in little["settings"]["sizes"]]
-    means = [100 * d["mean"] for d in frozen]
-    clear = [d for d in frozen if d.get("p_holm", 1.0) < LEVEL]
     out.append(f"**Optimisation or information?** Frozen GloVe 6B inside the network against a logistic regression "
-               f"on the same averaged vectors (its regularisation chosen within the subset): differences from "
-               f"{min(means):+.1f} to {max(means):+.1f} points over the {len(frozen)} task and size cells, "
-               f"{len(clear)} of them clear of zero after Holm's adjustment. The network makes about as much of the "
-               f"frozen vectors as a regression does, so its gain comes from what the vectors hold.")
+               f"on the same averaged vectors (its regularisation chosen within the subset): "
+               f"{_network_against_regression(frozen, _regime(results, 'few labels', 'all', 'accuracy'), few)}")
     capped = little["capped"]
     out.append(f"**Budgets.** {capped} of the chosen budgets sit at the {little['settings']['max_epochs']}-epoch "
                f"end of the grid{', so those arms might have gained from longer training' if capped else ''}.")
     return out
+
+
+def _network_against_regression(cells: list[dict], few_effects: dict, few: list[int]) -> str:
+    """What the frozen network against the regression on its vectors shows: the cells clear of zero after Holm, and
+    whether the two gain as much over a random start when labels are few (within one point: the gain is the
+    vectors'; the network's training then costs what the clear cells below zero say)."""
+    means = [100 * d["mean"] for d in cells]
+    clear = [100 * d["mean"] for d in cells if d.get("p_holm", 1.0) < LEVEL]
+    below = [m for m in clear if m < 0]
+    if not clear:
+        held = "none of them clear of zero after Holm's adjustment"
+    elif len(below) == len(clear):
+        held = (f"{len(clear)} of them clear of zero after Holm's adjustment, all with the network below the "
+                f"regression (by up to {-min(below):.1f} points)")
+    else:
+        held = (f"{len(clear)} of them clear of zero after Holm's adjustment, {len(below)} with the network below the "
+                f"regression and {len(clear) - len(below)} above")
+    network, regression = few_effects["GloVe 6B frozen"], few_effects[REGRESSION]
+    close = abs(network["mean"] - regression["mean"]) < 0.01
+    gains = (f"With {few[0]} to {few[-1]:,} labelled texts the two gain "
+             f"{'about as much' if close else 'different amounts'} over a random start, averaged over the tasks "
+             f"(network {points(network)}, regression {points(regression)})")
+    reading = (": the gain comes from what the vectors hold"
+               + (", and the network's training costs a little where it falls below the regression." if below
+                  else ".")) if close else "."
+    return (f"differences from {min(means):+.1f} to {max(means):+.1f} points over the {len(cells)} task and size "
+            f"cells, {held}. {gains}{reading}")
+
+
+MAP_DROP = 0.03  # a same-polarity share that moves less than this between a space and its map "changes little"
+
+
+def map_polarity(results: dict) -> str:
+    """Whether the maps keep each space's same-polarity share of neighbours, and its order among the spaces."""
+    spaces = results["map"]["spaces"]
+    moved = {name: s["agreement"] - s["agreement_2d"] for name, s in spaces.items()}
+    kept = [name for name, d in moved.items() if abs(d) < MAP_DROP]
+    if len(kept) == len(moved):
+        return ("The polarity shares change little between each space and its map, so what the maps show about "
+                "polarity is in the vectors, not made by the projection.")
+    changed = "; ".join(f"{name} {'loses' if moved[name] > 0 else 'gains'} {100 * abs(moved[name]):.0f} points "
+                        f"({spaces[name]['agreement']:.3f} in the space, {spaces[name]['agreement_2d']:.3f} on the "
+                        f"map)" for name in moved if name not in kept)
+    order = [sorted(spaces, key=lambda n: spaces[n][key]) for key in ("agreement", "agreement_2d")]
+    return ((f"The polarity shares change little for {' and '.join(kept)}, but " if kept else "The polarity shares "
+             "change on every map: ") + changed
+            + (", which changes the order of the spaces" if order[0] != order[1] else "")
+            + ". Compare the spaces by the full-space row, not by the maps.")
 
 
 def adam_and_frequency(results: dict) -> str:

@@ -91,6 +91,13 @@ def define_env(env):
         return account(env.variables["results"])
 
     @env.macro
+    def map_polarity() -> str:
+        """Whether the maps keep each space's polarity (embedlab/site/findings.py)."""
+        from embedlab.site.findings import map_polarity as said
+
+        return said(env.variables["results"])
+
+    @env.macro
     def metric_against_classifier() -> list[dict]:
         """The learned metric's shares of triples next to the classifier's (embedlab/site/findings.py)."""
         from embedlab.site.findings import metric_against_classifier as rows

@@ -7,7 +7,15 @@ import re
 import numpy as np
 import pytest
 
-from embedlab.experiments.little_data import ARMS, KEY_WORDS, MIN_CELL_TEXTS, STARTS, UNFROZEN, unseen_items
+from embedlab.experiments.little_data import (
+    ARMS,
+    KEY_WORDS,
+    MIN_CELL_TEXTS,
+    REGRESSION,
+    STARTS,
+    UNFROZEN,
+    unseen_items,
+)
 from embedlab.lab.classifier import UNFREEZE_RATE
 from embedlab.lab.key_words import key_word_test
 
@@ -155,3 +163,22 @@ def test_full_findings_state_the_pooled_effects(full, site):
     text = html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", (site / "experiments" / "little-data" /
                                                                         "index.html").read_text())))
     assert found[0].replace("**", "") in text
+
+
+def test_the_network_against_the_regression_is_said_as_the_cells_and_pooled_gains_show():
+    from embedlab.site.findings import _network_against_regression
+
+    def cell(mean, p=1.0):
+        return {"mean": mean, "low": mean - 0.01, "high": mean + 0.01, "p_holm": p}
+
+    few = {"GloVe 6B frozen": cell(0.075), REGRESSION: cell(0.073)}
+    below = _network_against_regression([cell(-0.02, 0.001), cell(-0.01, 0.01), cell(0.016)], few, [50, 300])
+    assert "2 of them clear of zero after Holm's adjustment, all with the network below the regression (by up to " \
+           "2.0 points)" in below
+    assert "gain about as much" in below and "the gain comes from what the vectors hold" in below
+    mixed = _network_against_regression([cell(-0.02, 0.001), cell(0.03, 0.001)], few, [50, 300])
+    assert "1 with the network below the regression and 1 above" in mixed
+    apart = {"GloVe 6B frozen": cell(0.02), REGRESSION: cell(0.073)}
+    none = _network_against_regression([cell(0.01)], apart, [50, 300])
+    assert "none of them clear of zero" in none and "different amounts" in none
+    assert "vectors hold" not in none

@@ -51,3 +51,25 @@ def test_the_maps_word_labels_stay_apart_and_inside_their_panels(results, draw, 
             assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, name
             overlapping = [named[j] for j, other in enumerate(boxes[i + 1:], i + 1) if box.overlaps(other)]
             assert not overlapping, (name, named[i], overlapping)
+
+
+def test_the_map_polarity_sentence_follows_the_shares():
+    from embedlab.site.findings import map_polarity
+
+    def spaces(*pairs):
+        return {"map": {"spaces": {name: {"agreement": a, "agreement_2d": b} for name, (a, b) in pairs}}}
+
+    kept = map_polarity(spaces(("one", (0.70, 0.69)), ("two", (0.60, 0.61))))
+    assert kept.startswith("The polarity shares change little between each space and its map")
+    moved = map_polarity(spaces(("one", (0.76, 0.67)), ("two", (0.73, 0.71)), ("three", (0.61, 0.60))))
+    assert "change little for two and three, but one loses 9 points (0.760 in the space, 0.670 on the map)" in moved
+    assert "changes the order of the spaces" in moved and "not made by the projection" not in moved
+
+
+def test_full_map_polarity_sentence_names_every_space_that_moved(full):
+    from embedlab.site.findings import MAP_DROP, map_polarity
+
+    said = map_polarity(full)
+    for name, space in full["map"]["spaces"].items():
+        if abs(space["agreement"] - space["agreement_2d"]) >= MAP_DROP:
+            assert f"{name} loses" in said or f"{name} gains" in said

@@ -173,3 +173,9 @@ def test_the_figure_names_every_space_beside_its_bars_two_panels_to_a_row(result
         assert [t.get_text() for t in ax.get_yticklabels()] == names
         centres = [bar.get_y() + bar.get_height() / 2 for bar in ax.patches]
         assert list(ax.get_yticks()) == pytest.approx(centres)  # each name level with its bar
+
+
+def test_full_the_polarity_table_agrees_less_over_the_whole_lexicon_than_on_its_frequent_words(full):
+    """'True mainly of the words the task data covers: over the whole lexicon its agreement is lower'."""
+    intervals = full["two_spaces"]["spaces"][POLARITY]["intervals"]
+    assert intervals["polarity agreement"]["high"] < intervals[AGREEMENT]["low"]
