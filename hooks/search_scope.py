@@ -1,9 +1,11 @@
-"""MkDocs hook: keep folded whole scripts and the exercises' folded solutions out of the search index.
+"""MkDocs hook: keep code blocks, recorded outputs and folded blocks out of the search index, so that it holds the
+pages' prose (inline code included) and headings. (The notebook pages' cells do not match
+and stay in it.)
 
-Each folded script's key lines are shown open on its page and the prose names what it does, so searching its full
-text only adds noise (a search for "freeze" found a variable name) and weight: the index is loaded by every page.
-An exercise's question stays open, and searchable; its solution (a `??? success` block) is scripts and outputs
-with a few lines about them.
+The index is loaded by every page, and the heaviest page (the interactive map, with BokehJS) must stay under 2 MB:
+with the derivation, recipe and exercise pages, the code and outputs had pushed it past. Searching code added noise
+too (a search for "freeze" found a variable name): each block's prose names what it does, and an exercise's
+question stays open and searchable while its folded solution does not.
 Runs before the search plugin reads the page (higher priority than its default 0).
 """
 
@@ -12,8 +14,10 @@ import re
 from mkdocs.plugins import event_priority
 
 _FOLDED = re.compile(r'<details class="(example|success)"')
+_CODE = re.compile(r'<div class="language-(\w+) highlight"')  # scripts, their named sections, outputs, pip lines
 
 
 @event_priority(50)
 def on_page_content(content, **_):
-    return _FOLDED.sub(r'<details class="\1" data-search-exclude', content)
+    content = _FOLDED.sub(r'<details class="\1" data-search-exclude', content)
+    return _CODE.sub(r'<div class="language-\1 highlight" data-search-exclude', content)
