@@ -115,21 +115,18 @@ def little_data(results: dict) -> list[str]:
 
 def _network_against_regression(cells: list[dict], few_effects: dict, few: list[int]) -> str:
     """What the frozen network against the regression on its vectors shows: the cells clear of zero after Holm, and
-    whether the two gain as much over a random start when labels are few (within one point: the gain is the
-    vectors'; the network's training then costs what the clear cells below zero say)."""
+    whether the two gain as much over a random start when labels are few (their pooled means within NEGLIGIBLE: the
+    gain is the vectors'; the network's training then costs what the clear cells below zero say)."""
     means = [100 * d["mean"] for d in cells]
     clear = [100 * d["mean"] for d in cells if d.get("p_holm", 1.0) < LEVEL]
     below = [m for m in clear if m < 0]
-    if not clear:
-        held = "none of them clear of zero after Holm's adjustment"
-    elif len(below) == len(clear):
-        held = (f"{len(clear)} of them clear of zero after Holm's adjustment, all with the network below the "
-                f"regression (by up to {-min(below):.1f} points)")
-    else:
-        held = (f"{len(clear)} of them clear of zero after Holm's adjustment, {len(below)} with the network below the "
-                f"regression and {len(clear) - len(below)} above")
+    held = f"{len(clear) or 'none'} of them clear of zero after Holm's adjustment"
+    if clear and len(below) == len(clear):
+        held += f", all with the network below the regression (by up to {-min(below):.1f} points)"
+    elif clear:
+        held += f", {len(below)} with the network below the regression and {len(clear) - len(below)} above"
     network, regression = few_effects["GloVe 6B frozen"], few_effects[REGRESSION]
-    close = abs(network["mean"] - regression["mean"]) < 0.01
+    close = abs(network["mean"] - regression["mean"]) < NEGLIGIBLE
     gains = (f"With {few[0]} to {few[-1]:,} labelled texts the two gain "
              f"{'about as much' if close else 'different amounts'} over a random start, averaged over the tasks "
              f"(network {points(network)}, regression {points(regression)})")
