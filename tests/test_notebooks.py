@@ -8,7 +8,7 @@ import nbformat
 import pytest
 import yaml
 
-from embedlab.site.notebooks import ROOT, SOURCES, execute, text_outputs
+from embedlab.site.notebooks import ROOT, SOURCES, execute, reader_environment, text_outputs
 from embedlab.site.snippets import NO_PROJECT
 
 NAMES = sorted(path.stem for path in SOURCES.glob("*.py"))
@@ -49,6 +49,17 @@ def test_page_shows_outputs_and_offers_the_notebook(site, name):
     notebook = nbformat.read(folder / f"{name}.ipynb", as_version=4)
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
     assert outputs and not [o for o in outputs if o.output_type == "error"]
+    # A warning that names this machine's files would differ on every other machine, the reader's included.
+    assert not [text for texts in text_outputs(notebook) for text in texts if str(ROOT) in text]
+
+
+def test_a_notebook_kernel_starts_as_a_readers_would(monkeypatch):
+    monkeypatch.setenv("KERAS_BACKEND", "jax")
+    monkeypatch.setenv("JAX_COMPILATION_CACHE_DIR", "/tmp/somewhere")
+    monkeypatch.setenv("NLTK_DATA", "/data/nltk")
+    environment = reader_environment()
+    assert "KERAS_BACKEND" not in environment and "JAX_COMPILATION_CACHE_DIR" not in environment
+    assert environment["NLTK_DATA"] == "/data/nltk"  # where the data is stays: the kernel reads it as a reader would
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -6,6 +6,7 @@ hooks/notebooks.py writes the executed copies for the site; the tests rerun what
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -23,6 +24,16 @@ SOURCES = ROOT / "notebooks"
 STARTUP_NOISE = re.compile(r"^(WARNING: All log messages before absl::InitializeLog\(\)|I0000 |E0000 ).*\n?", re.M)
 
 
+# A reader's kernel: Keras's default backend, none of the lab's settings (the tests run in-process Keras on JAX, and a
+# kernel started from them would inherit KERAS_BACKEND and JAX's cache settings, and print JAX's warnings).
+LAB_SETTINGS = ("KERAS_BACKEND", "JAX_")
+
+
+def reader_environment() -> dict[str, str]:
+    """The environment a notebook's kernel starts with: this process's, less the lab's Keras and JAX settings."""
+    return {key: value for key, value in os.environ.items() if not key.startswith(LAB_SETTINGS)}
+
+
 class NotebookError(Exception):
     """A cell raised: the message names the error, as one line."""
 
@@ -33,7 +44,8 @@ def execute(notebook, folder: Path = ROOT) -> None:
         # The kernel's own stderr (its start-up warnings, TensorFlow's C++ logs) would end up in the build's log;
         # what a cell writes to stderr still reaches the notebook, through the kernel.
         NotebookClient(notebook, timeout=900, kernel_name="python3", record_timing=False,
-                       resources={"metadata": {"path": str(folder)}}).execute(stderr=subprocess.DEVNULL)
+                       resources={"metadata": {"path": str(folder)}}).execute(stderr=subprocess.DEVNULL,
+                                                                               env=reader_environment())
     except CellExecutionError as error:
         raise NotebookError(f"{error.ename}: {error.evalue}") from None
     for cell in notebook.cells:
