@@ -9,7 +9,8 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-SLUGS = ("supervised", "starts", "two_spaces", "objective", "map", "headlines", "metric", "little_data", "movement")
+SLUGS = ("supervised", "starts", "kim_protocol", "dimension", "two_spaces", "objective", "map", "headlines", "metric",
+         "little_data", "movement")
 
 
 def experiment(slug: str) -> ModuleType:

@@ -120,5 +120,24 @@ def metric(results: dict) -> str:
             "c than a in " + " and ".join(shares) + ".")
 
 
+def kim_protocol(results: dict) -> str:
+    r = results["kim_protocol"]
+    parts = [f"{task}: CNN-static {said(t['arms']['static']['accuracy'])} against Kim's "
+             f"{t['arms']['static']['published']:.3f}" for task, t in r["tasks"].items()]
+    return ("Each arm's accuracy over the folds of Kim's protocol (95% intervals with the corrected variance for "
+            "cross-validation), GloVe 6B 50-d, beside Kim's numbers with word2vec 300-d: " + "; ".join(parts) + ".")
+
+
+def dimension(results: dict) -> str:
+    d = results["dimension"]
+    best = max(d["starts"], key=lambda n: d["starts"][n]["arms"]["static"]["gain_over_rand"]["mean"])
+    gain = d["starts"][best]["arms"]["static"]["gain_over_rand"]
+    kim = d["published"]["static"] - d["published"]["rand"]
+    return (f"The static arm's accuracy minus the rand arm's of the same dimension, on sentence polarity, with 95% "
+            f"intervals over {len(d['settings']['folds'])} folds. The largest is {100 * gain['mean']:+.1f} points "
+            f"({best}), against Kim's {100 * kim:+.1f}.")
+
+
 TAKEAWAYS = {"map": map, "supervised": supervised, "starts": starts, "two_spaces": two_spaces, "headlines": headlines,
-             "little_data": little_data, "movement": movement, "objective": objective, "metric": metric}
+             "little_data": little_data, "movement": movement, "objective": objective, "metric": metric,
+             "kim_protocol": kim_protocol, "dimension": dimension}

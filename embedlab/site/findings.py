@@ -290,3 +290,175 @@ def metric(results: dict) -> list[str]:
         + " (0.5 is chance).",
         *by_label,
     ]
+
+
+def _gap(effect: dict) -> str:
+    """A difference over folds in accuracy points, with its interval; with one fold (quick runs), without."""
+    if np.isnan(effect["low"]):
+        return f"{100 * effect['mean']:+.1f} points (one fold: no interval)"
+    return points(effect)
+
+
+def _where(effect: dict, of: str) -> str:
+    """Whether a difference over folds from ``of`` is clearly below, clearly above or inside its interval."""
+    if np.isnan(effect["low"]):
+        return f"one fold cannot say whether it differs from {of}"
+    return {1: f"clearly above {of}", -1: f"clearly below {of}", 0: f"not clearly different from {of}"}[
+        excludes_zero(effect)]
+
+
+TASK_NAMES = {"polarity": "sentence polarity (MR)", "subjectivity": "subjectivity (SUBJ)"}
+
+
+def kim_protocol(results: dict) -> list[str]:
+    """The Kim's-protocol page's findings: the rand arm against Kim's, the pretrained arms against his, and their
+    gain over rand against his; then the site's own word2vec at 300-d from the dimension experiment."""
+    r = results["kim_protocol"]
+    out = []
+    rand = [f"on {TASK_NAMES[task]} {said(t['arms']['rand']['accuracy'])} against Kim's "
+            f"{t['arms']['rand']['published']:.3f}, {_where(t['arms']['rand']['versus_published'], 'his number')}"
+            for task, t in r["tasks"].items()]
+    apart = [t["arms"]["rand"]["versus_published"] for t in r["tasks"].values()]
+    if any(np.isnan(d["low"]) for d in apart):
+        then = "With one fold, this cannot say whether the model and protocol reproduce his."
+    elif all(excludes_zero(d) == 0 for d in apart):
+        then = ("Where no pretrained vectors enter, the model and protocol here reproduce his numbers within these "
+                "intervals, so what separates the pretrained arms from his lies in the vectors (and the departures "
+                "listed above).")
+    else:
+        then = ("So even without pretrained vectors the model and protocol here do not reproduce his numbers, and "
+                "not all of the pretrained arms' distance from his lies in the vectors.")
+    out.append("**No pretrained vectors, CNN-rand**: " + "; ".join(rand) + ". " + then)
+    for task, t in r["tasks"].items():
+        arms = [f"CNN-{arm} {said(t['arms'][arm]['accuracy'])}, {_gap(t['arms'][arm]['versus_published'])} from his "
+                f"{t['arms'][arm]['published']:.3f}" for arm in r["arms"][1:]]
+        gains = [f"{arm} {_gap(t['arms'][arm]['versus_rand'])} (his {100 * t['published_gain_over_rand'][arm]:+.1f})"
+                 for arm in r["arms"][1:]]
+        out.append(f"**{TASK_NAMES[task][0].upper()}{TASK_NAMES[task][1:]}, GloVe 6B 50-d**: " + "; ".join(arms)
+                   + ". Over CNN-rand of the same folds: " + "; ".join(gains) + ".")
+    d = results["dimension"]
+    own = {arm: s["arms"][arm] for name, s in d["starts"].items() if s["source"] == "word2vec" and s["dim"] == 300
+           and s["tokens"] == max(v["tokens"] for v in d["starts"].values() if v["source"] == "word2vec")
+           for arm in s["arms"]}
+    if own:
+        folds = len(d["settings"]["folds"])
+        out.append(f"**The site's own word2vec at 300-d** (2.4 million tokens; sentence polarity, the first {folds} "
+                   f"of the same folds, from [Dimension and corpus size](dimension.md)): over CNN-rand of 300 "
+                   f"dimensions, static {_gap(own['static']['gain_over_rand'])}, non-static "
+                   f"{_gap(own['non-static']['gain_over_rand'])}.")
+    epochs = [e for t in r["tasks"].values() for a in t["arms"].values() for e in a["epochs"]]
+    capped = sum(e >= r["protocol"]["max_epochs"] for e in epochs)
+    out.append(f"**Epochs**: runs stopped after {min(epochs)} to {max(epochs)} epochs (median "
+               f"{int(np.median(epochs))}); {capped} of {len(epochs)} reached the {r['protocol']['max_epochs']}-epoch "
+               f"cap, which Kim's code always runs to.")
+    return out
+
+
+def _static_gain(d: dict, name: str) -> dict:
+    return d["starts"][name]["arms"]["static"]["gain_over_rand"]
+
+
+def _sign_words(effects: dict[str, dict], what: str) -> str:
+    """What differences over folds (by label) say together: all clearly above zero, all clearly below, none clearly
+    apart (and how far the intervals reach), or which are which."""
+    if any(np.isnan(e["low"]) for e in effects.values()):
+        return f"With one fold, no interval says whether {what} matters."
+    signs = {label: excludes_zero(e) for label, e in effects.items()}
+    if set(signs.values()) == {1}:
+        return f"Every one is clearly above zero: {what} mattered here."
+    if set(signs.values()) == {-1}:
+        return f"Every one is clearly below zero: {what} mattered here, the other way."
+    if set(signs.values()) == {0}:
+        widest = max(max(abs(e["low"]), abs(e["high"])) for e in effects.values())
+        return (f"None is clearly apart from zero, so {what} made no clear difference here; the intervals reach "
+                f"{100 * widest:.1f} points, so they do not rule out a difference of a few points either.")
+    groups = {1: "clearly above zero", -1: "clearly below zero", 0: "not clearly apart from zero"}
+    said = "; ".join(f"{words}: {', '.join(label for label, sign in signs.items() if sign == key)}"
+                     for key, words in groups.items() if key in signs.values())
+    return said[0].upper() + said[1:] + "."
+
+
+def _table_name(d: dict, name: str) -> str:
+    """A table as the findings name it: its source, dimension and share of the corpus."""
+    s = d["starts"][name]
+    if s["source"] != "word2vec":
+        return name
+    whole = max(v["tokens"] for v in d["starts"].values() if v["source"] == "word2vec")
+    return f"word2vec {s['dim']}-d on {s['tokens'] / whole:.0%} of the corpus"
+
+
+def dimension(results: dict) -> list[str]:
+    """The dimension-and-corpus page's findings: the static gain over rand by dimension on the whole corpus, by
+    corpus size at each dimension, GloVe 6B and its PCA against word2vec, the non-static arms, and what that leaves of
+    Kim's gain."""
+    from embedlab.lab.kim_protocol import corrected_interval
+
+    d = results["dimension"]
+    share = d["test_share"]
+    starts = d["starts"]
+    word2vec = {n: s for n, s in starts.items() if s["source"] == "word2vec"}
+    whole = max(s["tokens"] for s in word2vec.values())
+    by_dim = {s["dim"]: n for n, s in word2vec.items() if s["tokens"] == whole}
+    out = []
+    below = [n for n in word2vec if excludes_zero(_static_gain(d, n)) < 0]
+    if len(below) == len(word2vec):
+        least = max(word2vec, key=lambda n: _static_gain(d, n)["mean"])
+        out.append(f"**Frozen, the site's word2vec is clearly below rand** at every dimension and corpus size, by "
+                   f"{-100 * _static_gain(d, least)['mean']:.1f} points at the least ({_table_name(d, least)}): "
+                   "these vectors, kept fixed, serve the model worse than random rows that it trains.")
+    changes = d["trends"]["dimension"]
+    if changes:
+        out.append(f"**Dimension** (word2vec on the whole {whole / 1e6:.1f} million tokens), static minus rand of the "
+                   "same dimension: " + "; ".join(f"{dim}-d {_gap(_static_gain(d, n))}"
+                                                  for dim, n in sorted(by_dim.items()))
+                   + ". The change from " + "; from ".join(f"{t['from']}-d to {dim}-d: {_gap(t['change'])}"
+                                                          for dim, t in changes.items())
+                   + ". " + _sign_words({f"{t['from']}-d to {dim}-d": t["change"] for dim, t in changes.items()},
+                                        "the dimension"))
+    corpus = d["trends"]["corpus"]
+    if corpus:
+        shares = ", ".join(f"{f:.0%}" for f in d["settings"]["fractions"])
+        coverages = sorted({s["token_coverage"] for s in word2vec.values()})
+        out.append(f"**Corpus size** (nested slices holding {shares} of the corpus), the static gain's change per "
+                   "doubling of the tokens: " + "; ".join(f"at {dim}-d {_gap(t['per_doubling'])}"
+                                                           for dim, t in corpus.items())
+                   + ". " + _sign_words({f"{dim}-d": t["per_doubling"] for dim, t in corpus.items()},
+                                        "the amount of text")
+                   + f" Over the same slices the vectors' coverage of the polarity sentences' tokens rises from "
+                   f"{coverages[0]:.1%} to {coverages[-1]:.1%}, which is part of what more text gives.")
+    glove = {s["source"]: n for n, s in starts.items() if s["source"] != "word2vec"}
+    if "GloVe 6B" in glove and 50 in by_dim:
+        name = glove["GloVe 6B"]
+        apart = corrected_interval(np.subtract(starts[name]["arms"]["static"]["folds"],
+                                               starts[by_dim[50]]["arms"]["static"]["folds"]), share)
+        out.append(f"**6 billion tokens against {whole / 1e6:.1f} million, both 50-d**: static GloVe 6B minus rand "
+                   f"{_gap(_static_gain(d, name))}; its accuracy minus static word2vec 50-d's {_gap(apart)} "
+                   "(another objective and other text as well as more of it).")
+    if "GloVe 6B, PCA" in glove and "GloVe 6B" in glove:
+        reduced, full = glove["GloVe 6B, PCA"], glove["GloVe 6B"]
+        halved = corrected_interval(np.subtract(starts[reduced]["arms"]["static"]["folds"],
+                                                d["rand"][str(starts[reduced]["dim"])]["folds"])
+                                    - np.subtract(starts[full]["arms"]["static"]["folds"],
+                                                  d["rand"][str(starts[full]["dim"])]["folds"]), share)
+        out.append(f"**Half the dimensions of the same vectors** (GloVe 6B's first {starts[reduced]['dim']} "
+                   f"principal components): static minus rand of the same dimension {_gap(_static_gain(d, reduced))}, "
+                   f"against {_gap(_static_gain(d, full))} at {starts[full]['dim']}-d; the change, "
+                   f"{_gap(halved)}, is {_where(halved, 'zero')}.")
+    tuned = {_table_name(d, n): s["arms"]["non-static"]["gain_over_rand"]
+             for n, s in sorted(starts.items(), key=lambda item: item[1]["dim"]) if "non-static" in s["arms"]}
+    if tuned:
+        out.append("**Trained (non-static)**, minus rand of the same dimension: "
+                   + "; ".join(f"{n} {_gap(e)}" for n, e in tuned.items()) + ". " + _sign_words(
+                       tuned, "the start of a trained table"))
+    kim_gain = d["published"]["static"] - d["published"]["rand"]
+    best_name = max(starts, key=lambda n: _static_gain(d, n)["mean"])
+    best = _static_gain(d, best_name)
+    out.append(f"**Kim's gain**: his static arm is {100 * kim_gain:+.1f} points over his rand arm (300-d, about "
+               f"{d['published']['tokens'] / 1e9:.0f} billion tokens). The frozen table nearest to that here is "
+               f"{_table_name(d, best_name)}, at {_gap(best)}; " + (
+                   "with one fold there is no interval to set against his." if np.isnan(best["high"]) else
+                   "its interval reaches his, so these data do not rule out that such vectors would match it."
+                   if best["high"] >= kim_gain else
+                   f"even its upper end leaves {100 * (kim_gain - best['high']):.1f} points of his gain that neither "
+                   "the dimensions nor the corpus sizes measured here account for."))
+    return out

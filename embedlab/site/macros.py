@@ -74,7 +74,8 @@ def define_env(env):
 
         results = env.variables["results"]
         return {"table": numbers.table(results), "coverage": numbers.coverage(results),
-                "advice": numbers.advice(results), "situations": numbers.situations(results)}
+                "advice": numbers.advice(results), "situations": numbers.situations(results),
+                "protocol": numbers.protocol_scope(results)}
 
     @env.macro
     def findings(slug: str) -> str:

@@ -33,12 +33,24 @@ def _with(results: dict, regime: str, start: str, low: float, high: float) -> di
     return out
 
 
+def _kim(results: dict, low: float, high: float) -> dict:
+    """Made-up results: CNN-non-static minus CNN-rand under Kim's protocol set to low..high on every task."""
+    out = copy.deepcopy(results)
+    for t in out["kim_protocol"]["tasks"].values():
+        t["arms"]["non-static"]["versus_rand"] = {"mean": (low + high) / 2, "low": low, "high": high}
+    return out
+
+
 def test_advice_follows_its_rules_on_made_up_results(full):
     tuned, frozen = "GloVe 6B fine-tuned", "GloVe 6B frozen"
     assert guide.advice(_with(full, "all labels", tuned, 0.02, 0.04))["lots_of_labels"][0] == \
         "Fine-tune published vectors."
-    assert guide.advice(_with(full, "all labels", tuned, -0.004, 0.004))["lots_of_labels"][0].startswith(
-        "Train the table from scratch or fine-tune")
+    level = _kim(_with(full, "all labels", tuned, -0.004, 0.004), -0.004, 0.004)
+    assert guide.advice(level)["lots_of_labels"][0].startswith("Train the table from scratch or fine-tune")
+    ahead_on_kims = _kim(level, 0.01, 0.03)  # Kim's protocol is the control: a clear gain there turns the advice
+    assert guide.advice(ahead_on_kims)["lots_of_labels"][0] == "Fine-tune published vectors."
+    assert "fine-tuned vectors were 2.0 points ahead: fine-tune them" in guide.situations(ahead_on_kims)[1]["advice"]
+    assert "whichever is simpler" in guide.situations(level)[1]["advice"]
     few = _with(full, "few labels", frozen, 0.20, 0.30)  # far ahead of any other start
     assert guide.advice(few)["few_labels"][0] == "Start from published vectors, and keep them frozen."
     nothing = copy.deepcopy(full)
@@ -72,3 +84,16 @@ def test_home_advice_follows_the_pooled_effects_on_made_up_results(full):
     for start in ("GloVe 6B fine-tuned", "GloVe 6B frozen", "GloVe 6B frozen, then fine-tuned", "word2vec fine-tuned"):
         nothing = _with(nothing, "few labels", start, -0.01, 0.01)
     assert guide.situations(nothing)[0]["advice"].startswith("Published vectors gave no clear gain")
+
+
+def test_the_scope_says_whether_kims_random_start_was_reproduced(full):
+    """The guide's scope sentence: the pretrained arms' distance from Kim's, and whether the model itself (the
+    random start) matched his; made-up results turn the second."""
+    said = guide.protocol_scope(full)
+    gaps = [-100 * t["arms"][arm]["versus_published"]["mean"] for t in full["kim_protocol"]["tasks"].values()
+            for arm in ("static", "non-static")]
+    assert f"{min(gaps):.1f} to {max(gaps):.1f} points below his" in said
+    off = copy.deepcopy(full)
+    off["kim_protocol"]["tasks"]["polarity"]["arms"]["rand"]["versus_published"] = {"mean": -0.05, "low": -0.06,
+                                                                                      "high": -0.04}
+    assert "even a random start differs from his numbers" in guide.protocol_scope(off)

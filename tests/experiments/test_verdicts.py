@@ -39,17 +39,33 @@ def _effect(low: float, high: float) -> dict:
     return {"mean": (low + high) / 2, "low": low, "high": high, "cells": 12}
 
 
-def _starts(low: float, high: float) -> dict:
+def _starts(low: float, high: float, kim: tuple[float, float] = (-0.005, 0.005)) -> dict:
     pooled = {start: {metric: {"both models": _effect(low, high)} for metric in ("accuracy", "roc_auc")}
               for start in ("GloVe 6B fine-tuned", "GloVe 6B frozen", "GloVe 6B frozen, then fine-tuned",
                             "word2vec fine-tuned")}
-    return {"starts": {"pooled": pooled}}
+    tasks = {task: {"arms": {"non-static": {"versus_rand": _effect(*kim)}}} for task in ("polarity", "subjectivity")}
+    return {"starts": {"pooled": pooled}, "kim_protocol": {"tasks": tasks}}
 
 
 @pytest.mark.parametrize(("low", "high", "verdict"), [(-0.004, 0.006, HOLDS), (-0.02, 0.005, PART),
-                                                      (0.015, 0.03, NOT)])
+                                                      (0.015, 0.03, NOT), (-0.03, -0.015, NOT)])
 def test_the_pooled_interval_decides_the_full_data_verdict(low, high, verdict):
     assert full_data_start_matters_little(_starts(low, high))[0] == verdict
+
+
+@pytest.mark.parametrize(("kim", "verdict"), [((-0.004, 0.006), HOLDS), ((0.0, 0.03), PART), ((0.02, 0.05), NOT)])
+def test_kims_protocol_is_the_full_data_verdicts_control(kim, verdict):
+    """Within the margin on the site's protocol, the verdict is what Kim's protocol allows: the weaker of the two."""
+    assert full_data_start_matters_little(_starts(-0.004, 0.006, kim))[0] == verdict
+    assert full_data_start_matters_little(_starts(0.015, 0.03, kim))[0] == NOT
+
+
+def test_kims_two_tasks_pool_as_independent_intervals():
+    from embedlab.experiments.verdicts import kim_protocol_pooled
+
+    found = kim_protocol_pooled(_starts(0, 0, kim=(0.01, 0.03)), "non-static")
+    assert found["mean"] == pytest.approx(0.02)
+    assert found["high"] - found["mean"] == pytest.approx(0.01 * 2 ** 0.5 / 2)
 
 
 def test_index_shows_the_verdicts(site, full):
