@@ -177,11 +177,13 @@ def full_data_start_matters_little(results: dict) -> tuple[str, str]:
     others = "; ".join(f"{start} {points(pooled[start]['accuracy']['both models'])}"
                        for start in ("GloVe 6B frozen", "GloVe 6B frozen, then fine-tuned", "word2vec fine-tuned"))
     roc = points(pooled["GloVe 6B fine-tuned"]["roc_auc"]["both models"])
-    tasks = " and ".join(results["kim_protocol"]["tasks"])
+    by_task = "; ".join(f"{task} {points(t['arms']['non-static']['versus_rand'])}"
+                        for task, t in results["kim_protocol"]["tasks"].items())
     return verdict, (f"all labelled data, accuracy minus a random start's, averaged over four tasks and two models: "
                      f"GloVe 6B fine-tuned {points(tuned)}, in ROC-AUC {roc}; {others}; the intervals cover seeds "
                      f"and held-out texts. Under Kim's own protocol (his CNN, 10-fold cross-validation), fine-tuned "
-                     f"GloVe 6B minus a random start, averaged over {tasks}: {points(kim)}, an interval over folds")
+                     f"GloVe 6B minus a random start: {by_task}; {points(kim)} averaged over the two (intervals over "
+                     f"folds)")
 
 
 CLAIMS = [  # the answer's claim, the page that measures it, the rule

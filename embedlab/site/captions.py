@@ -122,10 +122,11 @@ def metric(results: dict) -> str:
 
 def kim_protocol(results: dict) -> str:
     r = results["kim_protocol"]
-    parts = [f"{task}: CNN-static {said(t['arms']['static']['accuracy'])} against Kim's "
-             f"{t['arms']['static']['published']:.3f}" for task, t in r["tasks"].items()]
-    return ("Each arm's accuracy over the folds of Kim's protocol (95% intervals with the corrected variance for "
-            "cross-validation), GloVe 6B 50-d, beside Kim's numbers with word2vec 300-d: " + "; ".join(parts) + ".")
+    parts = [f"on {task}, " + ", ".join(f"CNN-{arm} {t['arms'][arm]['accuracy']['mean']:.3f} against his "
+                                        f"{t['arms'][arm]['published']:.3f}" for arm in r["arms"])
+             for task, t in r["tasks"].items()]
+    return ("Each arm's accuracy over the folds of Kim's protocol with GloVe 6B 50-d (95% intervals with the "
+            "corrected variance for cross-validation), beside Kim's with word2vec 300-d: " + "; ".join(parts) + ".")
 
 
 def dimension(results: dict) -> str:
@@ -133,9 +134,10 @@ def dimension(results: dict) -> str:
     best = max(d["starts"], key=lambda n: d["starts"][n]["arms"]["static"]["gain_over_rand"]["mean"])
     gain = d["starts"][best]["arms"]["static"]["gain_over_rand"]
     kim = d["published"]["static"] - d["published"]["rand"]
-    return (f"The static arm's accuracy minus the rand arm's of the same dimension, on sentence polarity, with 95% "
-            f"intervals over {len(d['settings']['folds'])} folds. The largest is {100 * gain['mean']:+.1f} points "
-            f"({best}), against Kim's {100 * kim:+.1f}.")
+    return (f"Left, the frozen (static) arm's accuracy minus the rand arm's of the same dimension, on sentence "
+            f"polarity, with 95% intervals over {len(d['settings']['folds'])} folds: the largest is "
+            f"{100 * gain['mean']:+.1f} points ({best}), against Kim's {100 * kim:+.1f}. Right, the frozen and the "
+            "trained (non-static) arms of the whole-corpus vectors by dimension.")
 
 
 TAKEAWAYS = {"map": map, "supervised": supervised, "starts": starts, "two_spaces": two_spaces, "headlines": headlines,

@@ -8,7 +8,7 @@ import numpy as np
 from embedlab.experiments.little_data import REGRESSION
 from embedlab.experiments.verdicts import NEGLIGIBLE, points
 from embedlab.lab.bootstrap import excludes_zero, said
-from embedlab.lab.stats import LEVEL
+from embedlab.lab.stats import LEVEL, holm
 
 BELOW, INSIDE, ABOVE = "below", "inside", "above"
 
@@ -310,6 +310,21 @@ def _where(effect: dict, of: str) -> str:
 TASK_NAMES = {"polarity": "sentence polarity (MR)", "subjectivity": "subjectivity (SUBJ)"}
 
 
+def _arm_gains(t: dict, arms=("static", "non-static")) -> str:
+    return ", ".join(f"{arm} {_gap(t['arms'][arm]['versus_rand'])}" for arm in arms)
+
+
+def kim_protocol_lead(results: dict) -> str:
+    """The Kim's-protocol page's takeaway, for its first screen: each task's pretrained arms over CNN-rand, beside
+    Kim's."""
+    r = results["kim_protocol"]
+    ours = "; ".join(f"on {TASK_NAMES[task]} {_arm_gains(t)}" for task, t in r["tasks"].items())
+    his = "; ".join(f"on {task} {', '.join(f'{100 * t[arm]:+.1f}' for arm in ('static', 'non-static'))}"
+                    for task, t in ((task, t["published_gain_over_rand"]) for task, t in r["tasks"].items()))
+    return (f"**In short**: trained Kim's way, GloVe 6B 50-d, frozen (static) or trained (non-static), minus a random "
+            f"start: {ours}. Kim's word2vec 300-d added, in the same order, {his} points.")
+
+
 def kim_protocol(results: dict) -> list[str]:
     """The Kim's-protocol page's findings: the rand arm against Kim's, the pretrained arms against his, and their
     gain over rand against his; then the site's own word2vec at 300-d from the dimension experiment."""
@@ -322,9 +337,11 @@ def kim_protocol(results: dict) -> list[str]:
     if any(np.isnan(d["low"]) for d in apart):
         then = "With one fold, this cannot say whether the model and protocol reproduce his."
     elif all(excludes_zero(d) == 0 for d in apart):
-        then = ("Where no pretrained vectors enter, the model and protocol here reproduce his numbers within these "
-                "intervals, so what separates the pretrained arms from his lies in the vectors (and the departures "
-                "listed above).")
+        then = (f"Where no pretrained vectors enter, the model and protocol here land within "
+                f"{max(abs(100 * d['mean']) for d in apart):.1f} points of his numbers, inside these intervals (his "
+                "numbers come from one 10-fold run and have noise of their own, which these intervals leave out). "
+                "So what separates the pretrained arms from his lies mostly in the vectors, and in the departures "
+                "listed above.")
     else:
         then = ("So even without pretrained vectors the model and protocol here do not reproduce his numbers, and "
                 "not all of the pretrained arms' distance from his lies in the vectors.")
@@ -346,11 +363,14 @@ def kim_protocol(results: dict) -> list[str]:
                    f"of the same folds, from [Dimension and corpus size](dimension.md)): over CNN-rand of 300 "
                    f"dimensions, static {_gap(own['static']['gain_over_rand'])}, non-static "
                    f"{_gap(own['non-static']['gain_over_rand'])}.")
-    epochs = [e for t in r["tasks"].values() for a in t["arms"].values() for e in a["epochs"]]
-    capped = sum(e >= r["protocol"]["max_epochs"] for e in epochs)
-    out.append(f"**Epochs**: runs stopped after {min(epochs)} to {max(epochs)} epochs (median "
-               f"{int(np.median(epochs))}); {capped} of {len(epochs)} reached the {r['protocol']['max_epochs']}-epoch "
-               f"cap, which Kim's code always runs to.")
+    epochs = {arm: [e for t in r["tasks"].values() for e in t["arms"][arm]["epochs"]] for arm in r["arms"]}
+    every = [e for runs in epochs.values() for e in runs]
+    capped = sum(e >= r["protocol"]["max_epochs"] for e in every)
+    out.append(f"**Epochs**: runs stopped after {min(every)} to {max(every)} epochs, {capped} of {len(every)} at the "
+               f"{r['protocol']['max_epochs']}-epoch cap that Kim's code always runs to; median "
+               + ", ".join(f"{arm} {np.median(runs):g}" for arm, runs in epochs.items())
+               + ". The pretrained arms stop sooner than rand, so how stopping early rather than running 25 epochs "
+               "shifts their differences from rand is not measured here.")
     return out
 
 
@@ -358,24 +378,52 @@ def _static_gain(d: dict, name: str) -> dict:
     return d["starts"][name]["arms"]["static"]["gain_over_rand"]
 
 
-def _sign_words(effects: dict[str, dict], what: str) -> str:
-    """What differences over folds (by label) say together: all clearly above zero, all clearly below, none clearly
-    apart (and how far the intervals reach), or which are which."""
+def _fold_p(effect: dict, folds: int) -> float:
+    """A difference over folds' two-sided p-value, read back from its corrected t-interval (kim_protocol)."""
+    from scipy import stats as distributions
+
+    half = effect["high"] - effect["mean"]
+    if folds < 2 or not half > 0:
+        return float("nan")
+    scale = half / distributions.t.ppf(1 - LEVEL / 2, folds - 1)
+    return float(2 * distributions.t.sf(abs(effect["mean"]) / scale, folds - 1))
+
+
+def _sign_words(effects: dict[str, dict], what: str, folds: int) -> str:
+    """What differences over folds (by label) say together, each judged after Holm's adjustment over the set: all
+    clearly above zero, all clearly below, none clearly apart (and how far the intervals reach), or which are which."""
     if any(np.isnan(e["low"]) for e in effects.values()):
         return f"With one fold, no interval says whether {what} matters."
-    signs = {label: excludes_zero(e) for label, e in effects.items()}
+    adjusted = holm([_fold_p(e, folds) for e in effects.values()])
+    signs = {label: (1 if e["mean"] > 0 else -1) if p < LEVEL else 0
+             for (label, e), p in zip(effects.items(), adjusted)}
+    family = f"after Holm's adjustment over these {len(effects)}" if len(effects) > 1 else "by its interval"
     if set(signs.values()) == {1}:
-        return f"Every one is clearly above zero: {what} mattered here."
+        return f"Each is clearly above zero {family}: {what} mattered here."
     if set(signs.values()) == {-1}:
-        return f"Every one is clearly below zero: {what} mattered here, the other way."
+        return f"Each is clearly below zero {family}: {what} mattered here, the other way."
     if set(signs.values()) == {0}:
         widest = max(max(abs(e["low"]), abs(e["high"])) for e in effects.values())
-        return (f"None is clearly apart from zero, so {what} made no clear difference here; the intervals reach "
-                f"{100 * widest:.1f} points, so they do not rule out a difference of a few points either.")
+        return (f"None is clearly apart from zero {family}, so {what} made no clear difference here; the intervals "
+                f"reach {100 * widest:.1f} points, so they do not rule out a difference of a few points either.")
     groups = {1: "clearly above zero", -1: "clearly below zero", 0: "not clearly apart from zero"}
     said = "; ".join(f"{words}: {', '.join(label for label, sign in signs.items() if sign == key)}"
                      for key, words in groups.items() if key in signs.values())
-    return said[0].upper() + said[1:] + "."
+    return f"{family[0].upper()}{family[1:]}, {said}."
+
+
+def what_moved(results: dict) -> str | None:
+    """What the dimension experiment found moving the frozen start's gain: "text" (a corpus trend clearly above
+    zero after Holm, no clear change with word2vec's dimension), "dimension" (the reverse), or None."""
+    d = results["dimension"]
+    folds = len(d["settings"]["folds"])
+    corpus, dims = d["trends"]["corpus"], d["trends"]["dimension"]
+    if not corpus or not dims or folds < 2:
+        return None
+    by_text = any(p < LEVEL and t["per_doubling"]["mean"] > 0 for t, p in zip(
+        corpus.values(), holm([_fold_p(t["per_doubling"], folds) for t in corpus.values()])))
+    by_dim = any(p < LEVEL for p in holm([_fold_p(t["change"], folds) for t in dims.values()]))
+    return "text" if by_text and not by_dim else "dimension" if by_dim and not by_text else None
 
 
 def _table_name(d: dict, name: str) -> str:
@@ -388,24 +436,23 @@ def _table_name(d: dict, name: str) -> str:
 
 
 def dimension(results: dict) -> list[str]:
-    """The dimension-and-corpus page's findings: the static gain over rand by dimension on the whole corpus, by
-    corpus size at each dimension, GloVe 6B and its PCA against word2vec, the non-static arms, and what that leaves of
+    """The dimension-and-corpus page's findings: the frozen word2vec tables against rand, the static gain by
+    dimension and by corpus size, GloVe 6B and its PCA against word2vec, the non-static arms, and where that leaves
     Kim's gain."""
     from embedlab.lab.kim_protocol import corrected_interval
 
     d = results["dimension"]
-    share = d["test_share"]
+    share, folds = d["test_share"], len(d["settings"]["folds"])
     starts = d["starts"]
     word2vec = {n: s for n, s in starts.items() if s["source"] == "word2vec"}
     whole = max(s["tokens"] for s in word2vec.values())
     by_dim = {s["dim"]: n for n, s in word2vec.items() if s["tokens"] == whole}
-    out = []
-    below = [n for n in word2vec if excludes_zero(_static_gain(d, n)) < 0]
-    if len(below) == len(word2vec):
-        least = max(word2vec, key=lambda n: _static_gain(d, n)["mean"])
-        out.append(f"**Frozen, the site's word2vec is clearly below rand** at every dimension and corpus size, by "
-                   f"{-100 * _static_gain(d, least)['mean']:.1f} points at the least ({_table_name(d, least)}): "
-                   "these vectors, kept fixed, serve the model worse than random rows that it trains.")
+    means = [100 * _static_gain(d, n)["mean"] for n in word2vec]
+    per_fold = np.mean([np.subtract(starts[n]["arms"]["static"]["folds"], d["rand"][str(starts[n]["dim"])]["folds"])
+                        for n in word2vec], axis=0)
+    out = [f"**Frozen, the site's word2vec against rand of the same dimension**: {min(means):+.1f} to "
+           f"{max(means):+.1f} points over its {len(word2vec)} tables (point estimates), "
+           f"{_gap(corrected_interval(per_fold, share))} averaged over them."]
     changes = d["trends"]["dimension"]
     if changes:
         out.append(f"**Dimension** (word2vec on the whole {whole / 1e6:.1f} million tokens), static minus rand of the "
@@ -414,7 +461,7 @@ def dimension(results: dict) -> list[str]:
                    + ". The change from " + "; from ".join(f"{t['from']}-d to {dim}-d: {_gap(t['change'])}"
                                                           for dim, t in changes.items())
                    + ". " + _sign_words({f"{t['from']}-d to {dim}-d": t["change"] for dim, t in changes.items()},
-                                        "the dimension"))
+                                        "the dimension", folds))
     corpus = d["trends"]["corpus"]
     if corpus:
         shares = ", ".join(f"{f:.0%}" for f in d["settings"]["fractions"])
@@ -423,7 +470,7 @@ def dimension(results: dict) -> list[str]:
                    "doubling of the tokens: " + "; ".join(f"at {dim}-d {_gap(t['per_doubling'])}"
                                                            for dim, t in corpus.items())
                    + ". " + _sign_words({f"{dim}-d": t["per_doubling"] for dim, t in corpus.items()},
-                                        "the amount of text")
+                                        "the amount of text", folds)
                    + f" Over the same slices the vectors' coverage of the polarity sentences' tokens rises from "
                    f"{coverages[0]:.1%} to {coverages[-1]:.1%}, which is part of what more text gives.")
     glove = {s["source"]: n for n, s in starts.items() if s["source"] != "word2vec"}
@@ -440,25 +487,33 @@ def dimension(results: dict) -> list[str]:
                                                 d["rand"][str(starts[reduced]["dim"])]["folds"])
                                     - np.subtract(starts[full]["arms"]["static"]["folds"],
                                                   d["rand"][str(starts[full]["dim"])]["folds"]), share)
-        out.append(f"**Half the dimensions of the same vectors** (GloVe 6B's first {starts[reduced]['dim']} "
-                   f"principal components): static minus rand of the same dimension {_gap(_static_gain(d, reduced))}, "
-                   f"against {_gap(_static_gain(d, full))} at {starts[full]['dim']}-d; the change, "
-                   f"{_gap(halved)}, is {_where(halved, 'zero')}.")
+        said = (f"**Half the dimensions of the same vectors** (GloVe 6B's first {starts[reduced]['dim']} principal "
+                f"components): static minus rand of the same dimension {_gap(_static_gain(d, reduced))}, against "
+                f"{_gap(_static_gain(d, full))} at {starts[full]['dim']}-d; the change, {_gap(halved)}, is "
+                f"{_where(halved, 'zero')}.")
+        if excludes_zero(halved) < 0 and what_moved(results) == "text":
+            said += (" So dimension mattered for GloVe's vectors, trained on 6 billion tokens, and made no clear "
+                     f"difference for word2vec's, trained on {whole / 1e6:.1f} million.")
+        out.append(said)
     tuned = {_table_name(d, n): s["arms"]["non-static"]["gain_over_rand"]
              for n, s in sorted(starts.items(), key=lambda item: item[1]["dim"]) if "non-static" in s["arms"]}
     if tuned:
         out.append("**Trained (non-static)**, minus rand of the same dimension: "
                    + "; ".join(f"{n} {_gap(e)}" for n, e in tuned.items()) + ". " + _sign_words(
-                       tuned, "the start of a trained table"))
+                       tuned, "the start of a trained table", folds))
     kim_gain = d["published"]["static"] - d["published"]["rand"]
-    best_name = max(starts, key=lambda n: _static_gain(d, n)["mean"])
-    best = _static_gain(d, best_name)
-    out.append(f"**Kim's gain**: his static arm is {100 * kim_gain:+.1f} points over his rand arm (300-d, about "
-               f"{d['published']['tokens'] / 1e9:.0f} billion tokens). The frozen table nearest to that here is "
-               f"{_table_name(d, best_name)}, at {_gap(best)}; " + (
-                   "with one fold there is no interval to set against his." if np.isnan(best["high"]) else
-                   "its interval reaches his, so these data do not rule out that such vectors would match it."
-                   if best["high"] >= kim_gain else
-                   f"even its upper end leaves {100 * (kim_gain - best['high']):.1f} points of his gain that neither "
-                   "the dimensions nor the corpus sizes measured here account for."))
+    ten = results["kim_protocol"]["tasks"].get(d["task"], {}).get("arms", {}).get("static", {}).get("versus_rand")
+    if ten is not None:
+        ratio = float(f"{d['published']['tokens'] / whole:.2g}")  # two significant figures: an order of size
+        short = ("falls {:.1f} points short of his".format(100 * (kim_gain - ten["high"])) if ten["high"] < kim_gain
+                 else "reaches his")
+        moved = {"text": "Here the amount of text moved the frozen start's gain and word2vec's dimension did not, so "
+                         "these data point to the text behind his vectors (about "
+                         f"{ratio:,.0f} times the site's corpus), which they cannot measure.",
+                 "dimension": "Here the dimension moved the frozen start's gain and the amount of text did not.",
+                 None: "These data do not single out dimension or amount of text as the cause."}[what_moved(results)]
+        out.append(f"**Kim's gain**: his static arm is {100 * kim_gain:+.1f} points over his rand arm (300-d, about "
+                   f"{d['published']['tokens'] / 1e9:.0f} billion tokens). The nearest frozen start here, GloVe 6B "
+                   f"50-d, is {_gap(ten)} over the ten folds of [Kim's protocol](kim-protocol.md): even the upper end "
+                   f"of its interval {short}. {moved}")
     return out

@@ -85,6 +85,13 @@ def define_env(env):
         return "\n".join(f"- {line}" for line in getattr(text, slug)(env.variables["results"]))
 
     @env.macro
+    def lead(slug: str) -> str:
+        """An experiment page's takeaway for its first screen (embedlab/site/findings.py, SLUG_lead)."""
+        from embedlab.site import findings as text
+
+        return getattr(text, f"{slug}_lead")(env.variables["results"])
+
+    @env.macro
     def adam_and_frequency() -> str:
         """How far a row moves with its word's frequency under Adam and SGD, in the one wording every page uses."""
         from embedlab.site.findings import adam_and_frequency as account
