@@ -230,6 +230,43 @@ def _closest(cosines: list[list[list[float]]]) -> tuple[bool, np.ndarray]:
     return bool(mean[1][2] > max(mean[0][1], mean[0][2])), mean
 
 
+def _names(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def headlines_paper_triple(results: dict) -> str:
+    """Three headlines: in which rows of the cosine table the two news headlines are the closest pair, what the
+    task-trained layer does with them, and which convolutional model puts them closer."""
+    r = results["headlines"]
+    rows = {name: space["paper_cosines"] for name, space in r["spaces"].items()}
+    rows |= {f"the convolutional model {start}'s whole activation map": m["map_cosines"]
+             for start, m in r["paper"]["cnn"].items()}
+    closest = {name: c[1][2] > c[0][1] and c[1][2] > c[0][2] for name, c in rows.items()}
+    yes, no = [n for n, v in closest.items() if v], [n for n, v in closest.items() if not v]
+    if not no:
+        where = "in every row of the table"
+    elif not yes:
+        where = "in no row of the table"
+    elif len(no) <= len(yes):
+        where = f"in every row of the table except those for {_names(no)}"
+    else:
+        where = f"only in {_names(yes)}"
+    task = "clickbait model, layer after the Embedding"
+    pulled = r["spaces"][task]["b_nearer_c_than_a"]["stems"]["across labels"]["high"] < 0.5
+    said = (f"The two news headlines are the closest pair {where}. A space that groups by topic should put them "
+            "together, but so should one that groups by label: the two headlines about ice and snow are both news. "
+            "So this triple cannot tell the two readings apart")
+    if closest[task] and pulled:
+        said += (", and indeed the averaging clickbait model, which by the measurement below puts a headline nearer "
+                 "another of its label than one on its topic, puts them together too")
+    glove = r["spaces"]["convolutional clickbait model from GloVe 6B, max-pooled"]["paper_cosines"][1][2]
+    scratch = r["spaces"]["convolutional clickbait model from scratch, max-pooled"]["paper_cosines"][1][2]
+    closer = ("the model started from GloVe 6B puts them closer, as the paper's figure does" if glove > scratch else
+              "the model trained from scratch puts them closer, the opposite of the paper's figure")
+    return (said + f". The two news headlines have cosine {glove:.2f} in the convolutional model started from GloVe 6B "
+            f"and {scratch:.2f} in the one trained from scratch (max-pooled features): {closer}.")
+
+
 def metric_against_classifier(results: dict) -> list[dict]:
     """Per start and pairing, where b and c share no content word: the share of triples with b nearer c in the
     learned metric (with its interval) and in the classifier's convolutional model of Three headlines."""

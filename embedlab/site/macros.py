@@ -85,6 +85,13 @@ def define_env(env):
         return "\n".join(f"- {line}" for line in getattr(text, slug)(env.variables["results"]))
 
     @env.macro
+    def headlines_paper_triple() -> str:
+        """Three headlines: where the two news headlines are the closest pair (embedlab/site/findings.py)."""
+        from embedlab.site.findings import headlines_paper_triple as paragraph
+
+        return paragraph(env.variables["results"])
+
+    @env.macro
     def lead(slug: str) -> str:
         """An experiment page's takeaway for its first screen (embedlab/site/findings.py, SLUG_lead)."""
         from embedlab.site import findings as text

@@ -221,3 +221,26 @@ def test_the_caption_names_the_spaces_the_figure_draws(results):
     for name in HEADLINE_PANELS.values():
         assert name in caption
     assert "activation" in caption and "PCA" in caption
+
+
+def test_the_paper_triple_paragraph_names_the_rows_where_the_news_pair_is_not_closest(full):
+    """Every row of the cosine table is judged, the activation maps included; the rows that differ are named, not
+    counted; made-up cosines turn each part."""
+    import copy
+
+    from embedlab.site.findings import headlines_paper_triple
+
+    together, apart = [[1, 0.1, 0.2], [0.1, 1, 0.9], [0.2, 0.9, 1]], [[1, 0.8, 0.2], [0.8, 1, 0.1], [0.2, 0.1, 1]]
+    ours = copy.deepcopy(full)
+    r = ours["headlines"]
+    for space in r["spaces"].values():
+        space["paper_cosines"] = together
+    for m in r["paper"]["cnn"].values():
+        m["map_cosines"] = together
+    assert "closest pair in every row of the table." in headlines_paper_triple(ours)
+    r["spaces"]["TF-IDF of content words (word overlap only)"]["paper_cosines"] = apart
+    assert "every row of the table except those for TF-IDF of content words (word overlap only)." in \
+        headlines_paper_triple(ours)
+    r["spaces"]["convolutional clickbait model from scratch, max-pooled"]["paper_cosines"] = [
+        [1, 0.1, 0.2], [0.1, 1, 0.95], [0.2, 0.95, 1]]
+    assert "the model trained from scratch puts them closer" in headlines_paper_triple(ours)
