@@ -108,13 +108,14 @@ def _figure(r: Run, results: dict) -> None:
                         color="C0", linestyle="none", label="ours, GloVe 6B 50-d" if i == 0 else None)
             ax.plot(100 * arms[arm]["published"], i, marker="D", color="C1", linestyle="none",
                     label="Kim 2014, word2vec 300-d" if i == 0 else None)
-        ax.set_yticks(range(len(results["arms"])), [f"CNN-{a}" for a in results["arms"]], fontsize=11)
+        ax.set_yticks(range(len(results["arms"])), [f"CNN-{a}" for a in results["arms"]])
+        ax.tick_params(labelsize=12)  # shown scaled to the text column: 12 pt stays above the pages' small print
         ax.invert_yaxis()
         ax.set_title(task, fontsize=13)
         ax.set_xlabel("accuracy over 10 folds (%, 95% interval)" if results["tasks"][task]["folds"] == kim.FOLDS
-                      else f"accuracy over {results['tasks'][task]['folds']} folds (%)", fontsize=11)
+                      else f"accuracy over {results['tasks'][task]['folds']} folds (%)", fontsize=12)
         ax.grid(axis="x", alpha=0.3)
     handles, labels = axes[0, 0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="upper center", ncol=2, fontsize=11, frameon=False)
+    fig.legend(handles, labels, loc="upper center", ncol=2, fontsize=12, frameon=False)
     fig.tight_layout(rect=(0, 0, 1, 0.88))
     r.save_figure(fig)
