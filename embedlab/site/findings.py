@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from embedlab.experiments.little_data import REGRESSION
-from embedlab.experiments.verdicts import NEGLIGIBLE, points
+from embedlab.experiments.verdicts import NEGLIGIBLE, points, within_margin
 from embedlab.lab.bootstrap import excludes_zero, said
 from embedlab.lab.stats import LEVEL
 
@@ -38,7 +38,7 @@ def starts(results: dict) -> list[str]:
     lowest = min(regression, key=lambda d: d["mean"])
     short = sum(d.get("p_holm", 1.0) < LEVEL and d["mean"] < 0 for d in regression)
     tuned = pooled["GloVe 6B fine-tuned"]["both models"]
-    little = -NEGLIGIBLE < tuned["low"] and tuned["high"] < NEGLIGIBLE
+    little = within_margin(tuned)
     capped = sum(r["capped"].values())
     runs = len(r["tasks"]) * len(r["models"]) * len(r["starts"]) * len(r["settings"]["seeds"])
     return [

@@ -4,7 +4,13 @@ pooled over the tasks (and sizes) with its 95% interval, and the advice that fol
 
 from __future__ import annotations
 
-from embedlab.experiments.verdicts import NEGLIGIBLE, PRETRAINED, kim_protocol_pooled, points
+from embedlab.experiments.verdicts import (
+    PRETRAINED,
+    kim_protocol_by_task,
+    kim_protocol_pooled,
+    points,
+    within_margin,
+)
 from embedlab.lab.bootstrap import excludes_zero
 
 FROZEN, RECIPE, TUNED = "GloVe 6B frozen", "GloVe 6B frozen, then fine-tuned", "GloVe 6B fine-tuned"
@@ -71,16 +77,6 @@ def _few_labels(regime: dict) -> tuple[str, str]:
     return advice, evidence + "."
 
 
-def _inside(effect: dict) -> bool:
-    return -NEGLIGIBLE < effect["low"] and effect["high"] < NEGLIGIBLE
-
-
-def _kim_by_task(results: dict, arm: str) -> str:
-    """An arm minus CNN-rand under Kim's protocol, task by task."""
-    return "; ".join(f"{task} {points(t['arms'][arm]['versus_rand'])}"
-                     for task, t in results["kim_protocol"]["tasks"].items())
-
-
 def _lots_of_labels(regime: dict, kim: dict, by_task: str) -> tuple[str, str]:
     """Judged on the site's protocol and on Kim's (his CNN trained his way), together."""
     tuned = regime["effects"][TUNED]
@@ -89,10 +85,10 @@ def _lots_of_labels(regime: dict, kim: dict, by_task: str) -> tuple[str, str]:
                 f"cross-validation), fine-tuned GloVe 6B minus a random start was {by_task}; "
                 f"{points(kim)} averaged over the two.")
     signs = {excludes_zero(tuned), excludes_zero(kim)}
-    if _inside(tuned) and _inside(kim):
+    if within_margin(tuned) and within_margin(kim):
         return "Train the table from scratch or fine-tune published vectors: expect less than a point between them.", \
             evidence
-    if _inside(tuned) and excludes_zero(kim) > 0:
+    if within_margin(tuned) and excludes_zero(kim) > 0:
         return ("Fine-tune published vectors: on average no worse than a random start, and ahead in Kim's setting.",
                 evidence)
     if 1 in signs and -1 not in signs:
@@ -121,8 +117,9 @@ def advice(results: dict) -> dict[str, tuple[str, str]]:
     r = regimes(results)
     return {"few_labels": _few_labels(r["few labels"]),
             "lots_of_labels": _lots_of_labels(r["all labels"], kim_protocol_pooled(results, "non-static"),
-                                              _kim_by_task(results, "non-static")),
-            "freezing": _freezing(r["few labels"], r["more labels"], r["all labels"], _kim_by_task(results, "static"))}
+                                              kim_protocol_by_task(results, "non-static")),
+            "freezing": _freezing(r["few labels"], r["more labels"], r["all labels"],
+                                  kim_protocol_by_task(results, "static"))}
 
 
 def _size(effect: dict) -> str:
@@ -151,11 +148,11 @@ def _thousands_plainly(more: dict, full: dict, kim: dict) -> str:
     if recipe and excludes_zero(recipe) > 0:
         said = (f"With {more['label']}, freezing published vectors first and then fine-tuning them was still "
                 f"{_size(recipe)} ahead of a random start. ")
-    if _inside(tuned) and excludes_zero(kim) > 0:
+    if within_margin(tuned) and excludes_zero(kim) > 0:
         said += (f"With {full['label']}, fine-tuned published vectors and a random start came within a point of "
                  f"each other on average, but with Kim's convolutional model trained his way, fine-tuned vectors were "
                  f"{_size(kim)} ahead on average over two tasks: fine-tune them.")
-    elif _inside(tuned):
+    elif within_margin(tuned):
         said += (f"With {full['label']}, fine-tuned published vectors and a random start came within a point of "
                  "each other: train the table from scratch or fine-tune, whichever is simpler.")
     elif excludes_zero(tuned) > 0:
