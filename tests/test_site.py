@@ -210,6 +210,7 @@ def test_code_and_outputs_stay_out_of_the_search_index(site):
     assert "BATCHES_PER_CALL" not in index  # only in snippets/word2vec/sgns_keras.py, which word2vec.md folds
     assert "d loss / d vector" not in index  # a comment in snippets/lookup_table/sparse_gradient.py, shown open
     assert "row 1: gradient" not in index  # an output: snippets/lookup_table/sparse_gradient.out
+    assert "def epoch_pairs" not in index and "def headlines_in" not in index  # the notebooks' code cells
     assert "IndexedSlices" in index and "negative sampling" in index  # prose, inline code included
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-SLUGS = ("supervised", "starts", "kim_protocol", "two_spaces", "objective", "map", "headlines", "metric",
+SLUGS = ("supervised", "starts", "kim_protocol", "dimension", "two_spaces", "objective", "map", "headlines", "metric",
          "little_data", "movement")
 
 

@@ -8,7 +8,7 @@ import numpy as np
 from embedlab.experiments.little_data import REGRESSION
 from embedlab.experiments.verdicts import NEGLIGIBLE, points, within_margin
 from embedlab.lab.bootstrap import excludes_zero, said
-from embedlab.lab.stats import LEVEL
+from embedlab.lab.stats import LEVEL, holm
 
 BELOW, INSIDE, ABOVE = "below", "inside", "above"
 
@@ -364,7 +364,7 @@ def kim_protocol_lead(results: dict) -> str:
 
 def kim_protocol(results: dict) -> list[str]:
     """The Kim's-protocol page's findings: the rand arm against Kim's, the pretrained arms against his, and their
-    gain over rand against his; and how long the runs trained."""
+    gain over rand against his; then the site's own word2vec at 300-d from the dimension experiment."""
     r = results["kim_protocol"]
     out = []
     rand = [f"on {TASK_NAMES[task]} {said(t['arms']['rand']['accuracy'])} against Kim's "
@@ -390,6 +390,16 @@ def kim_protocol(results: dict) -> list[str]:
                  for arm in r["arms"][1:]]
         out.append(f"**{TASK_NAMES[task][0].upper()}{TASK_NAMES[task][1:]}, GloVe 6B 50-d**: " + "; ".join(arms)
                    + ". Over CNN-rand of the same folds: " + "; ".join(gains) + ".")
+    d = results["dimension"]
+    own = {arm: s["arms"][arm] for name, s in d["starts"].items() if s["source"] == "word2vec" and s["dim"] == 300
+           and s["tokens"] == max(v["tokens"] for v in d["starts"].values() if v["source"] == "word2vec")
+           for arm in s["arms"]}
+    if own:
+        folds = len(d["settings"]["folds"])
+        out.append(f"**The site's own word2vec at 300-d** (2.4 million tokens; sentence polarity, the first {folds} "
+                   f"of the same folds, from [Dimension and corpus size](dimension.md)): over CNN-rand of 300 "
+                   f"dimensions, static {_gap(own['static']['gain_over_rand'])}, non-static "
+                   f"{_gap(own['non-static']['gain_over_rand'])}.")
     epochs = {arm: [e for t in r["tasks"].values() for e in t["arms"][arm]["epochs"]] for arm in r["arms"]}
     every = [e for runs in epochs.values() for e in runs]
     capped = sum(e >= r["protocol"]["max_epochs"] for e in every)
@@ -398,4 +408,220 @@ def kim_protocol(results: dict) -> list[str]:
                + ", ".join(f"{arm} {np.median(runs):g}" for arm, runs in epochs.items())
                + ". The pretrained arms stop sooner than rand, so how stopping early rather than running 25 epochs "
                "shifts their differences from rand is not measured here.")
+    return out
+
+
+def _static_gain(d: dict, name: str) -> dict:
+    return d["starts"][name]["arms"]["static"]["gain_over_rand"]
+
+
+def _fold_p(effect: dict, folds: int) -> float:
+    """A difference over folds' two-sided p-value, read back from its corrected t-interval (kim_protocol)."""
+    from scipy import stats as distributions
+
+    half = effect["high"] - effect["mean"]
+    if folds < 2 or not half > 0:
+        return float("nan")
+    scale = half / distributions.t.ppf(1 - LEVEL / 2, folds - 1)
+    return float(2 * distributions.t.sf(abs(effect["mean"]) / scale, folds - 1))
+
+
+def _sign_words(effects: dict[str, dict], what: str, folds: int) -> str:
+    """What differences over folds (by label) say together, each judged after Holm's adjustment over the set: all
+    clearly above zero, all clearly below, none clearly apart (and how far the intervals reach), or which are which."""
+    if any(np.isnan(e["low"]) for e in effects.values()):
+        return f"With one fold, no interval says whether {what} matters."
+    adjusted = holm([_fold_p(e, folds) for e in effects.values()])
+    signs = {label: (1 if e["mean"] > 0 else -1) if p < LEVEL else 0
+             for (label, e), p in zip(effects.items(), adjusted)}
+    family = f"after Holm's adjustment over these {len(effects)}" if len(effects) > 1 else "by its interval"
+    if set(signs.values()) == {1}:
+        return f"Each is clearly above zero {family}: {what} mattered here."
+    if set(signs.values()) == {-1}:
+        return f"Each is clearly below zero {family}: {what} mattered here, the other way."
+    if set(signs.values()) == {0}:
+        widest = max(max(abs(e["low"]), abs(e["high"])) for e in effects.values())
+        return (f"None is clearly apart from zero {family}, so {what} made no clear difference here; the intervals "
+                f"reach {100 * widest:.1f} points, so they do not rule out a difference of a few points either.")
+    groups = {1: "clearly above zero", -1: "clearly below zero", 0: "not clearly apart from zero"}
+    said = "; ".join(f"{words}: {', '.join(label for label, sign in signs.items() if sign == key)}"
+                     for key, words in groups.items() if key in signs.values())
+    return f"{family[0].upper()}{family[1:]}, {said}."
+
+
+def what_moved(results: dict) -> str | None:
+    """What the dimension experiment found moving the frozen start's gain: "text" (a corpus trend clearly above
+    zero after Holm, no clear change with word2vec's dimension), "dimension" (the reverse), or None."""
+    d = results["dimension"]
+    folds = len(d["settings"]["folds"])
+    corpus, dims = d["trends"]["corpus"], d["trends"]["dimension"]
+    if not corpus or not dims or folds < 2:
+        return None
+    by_text = any(p < LEVEL and t["per_doubling"]["mean"] > 0 for t, p in zip(
+        corpus.values(), holm([_fold_p(t["per_doubling"], folds) for t in corpus.values()])))
+    by_dim = any(p < LEVEL for p in holm([_fold_p(t["change"], folds) for t in dims.values()]))
+    return "text" if by_text and not by_dim else "dimension" if by_dim and not by_text else None
+
+
+def _table_name(d: dict, name: str) -> str:
+    """A table as the findings name it: its source, dimension and share of the corpus."""
+    s = d["starts"][name]
+    if s["source"] != "word2vec":
+        return name
+    whole = max(v["tokens"] for v in d["starts"].values() if v["source"] == "word2vec")
+    return f"word2vec {s['dim']}-d on {s['tokens'] / whole:.0%} of the corpus"
+
+
+def _word2vec_gains(d: dict) -> list[float]:
+    return [100 * _static_gain(d, n)["mean"] for n, s in d["starts"].items() if s["source"] == "word2vec"]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _times_the_corpus(d: dict) -> float:
+    """How many times the site's whole corpus Kim's vectors' text is, to two significant figures (an order of size)."""
+    whole = max(s["tokens"] for s in d["starts"].values() if s["source"] == "word2vec")
+    return float(f"{d['published']['tokens'] / whole:.2g}")
+
+
+def _halving(d: dict) -> dict | None:
+    """The change in GloVe 6B's static gain over rand when its dimensions are halved by PCA, paired by fold (None
+    where either table was not run)."""
+    from embedlab.lab.kim_protocol import corrected_interval
+
+    names = {s["source"]: n for n, s in d["starts"].items()}
+    if "GloVe 6B, PCA" not in names or "GloVe 6B" not in names:
+        return None
+
+    def gain(name):
+        s = d["starts"][name]
+        return np.subtract(s["arms"]["static"]["folds"], d["rand"][str(s["dim"])]["folds"])
+
+    return corrected_interval(gain(names["GloVe 6B, PCA"]) - gain(names["GloVe 6B"]), d["test_share"])
+
+
+def dimension_lead(results: dict) -> str:
+    """The dimension-and-corpus page's takeaway, for its first screen: where frozen word2vec stands against rand,
+    what moved it, and what that says of Kim's gain."""
+    d = results["dimension"]
+    gains = _word2vec_gains(d)
+    if max(gains) < 0:
+        stands = (f"frozen, the site's own word2vec stayed below a random start of the same dimension in every "
+                  f"setting measured (point estimates from {min(gains):+.1f} to {max(gains):+.1f} points)")
+    else:
+        stands = (f"frozen, the site's own word2vec came {min(gains):+.1f} to {max(gains):+.1f} points from a random "
+                  "start of the same dimension")
+    said_moved = {"text": "at the site's corpus sizes, more text raised that difference and more dimensions did not",
+                  "dimension": "at the site's corpus sizes, the dimension changed that difference and the amount of "
+                               "text did not",
+                  None: "neither more text nor more dimensions clearly changed that difference"}[what_moved(results)]
+    text = f"**In short**: {stands}; {said_moved}."
+    halved = _halving(d)
+    if halved is not None and excludes_zero(halved) < 0:
+        text += (f" Halving GloVe 6B's dimensions (by PCA) changed its difference by {_gap(halved)}, so with far "
+                 "more text behind them the dimension did matter.")
+    kim = 100 * (d["published"]["static"] - d["published"]["rand"])
+    return (text + f" Kim's text is about {_times_the_corpus(d):,.0f} times this site's corpus, beyond what these "
+            f"data measure, so they do not say how much of his {kim:+.1f} points either one accounts for.")
+
+
+def dimension_design(results: dict) -> str:
+    """The word2vec tables the dimension page trains: their dimensions and the corpus slices, as a clause."""
+    d = results["dimension"]
+    dims = sorted({s["dim"] for s in d["starts"].values() if s["source"] == "word2vec"})
+    fractions = [f"{f:.0%}" for f in sorted(d["settings"]["fractions"])]
+    return (f"at {_and([str(dim) for dim in dims])} dimensions, each on nested slices of the general corpus holding "
+            f"{_and(fractions)} of its sentences")
+
+
+def dimension_rand(results: dict) -> str:
+    """The rand arm's accuracy at each dimension, as a sentence."""
+    d = results["dimension"]
+    return ("The rand arm of each dimension: " + "; ".join(
+        f"{dim}-d {said(d['rand'][str(dim)]['accuracy'])}" for dim in sorted(d["settings"]["dims"])) + ".")
+
+
+def dimension(results: dict) -> list[str]:
+    """The dimension-and-corpus page's findings: the frozen word2vec tables against rand, the static gain by
+    dimension and by corpus size, GloVe 6B and its PCA against word2vec, the non-static arms, and where that leaves
+    Kim's gain."""
+    from embedlab.lab.kim_protocol import corrected_interval
+
+    d = results["dimension"]
+    share, folds = d["test_share"], len(d["settings"]["folds"])
+    starts = d["starts"]
+    word2vec = {n: s for n, s in starts.items() if s["source"] == "word2vec"}
+    whole = max(s["tokens"] for s in word2vec.values())
+    by_dim = {s["dim"]: n for n, s in word2vec.items() if s["tokens"] == whole}
+    means = _word2vec_gains(d)
+    per_fold = np.mean([np.subtract(starts[n]["arms"]["static"]["folds"], d["rand"][str(starts[n]["dim"])]["folds"])
+                        for n in word2vec], axis=0)
+    out = [f"**Frozen, the site's word2vec against rand of the same dimension**: {min(means):+.1f} to "
+           f"{max(means):+.1f} points over its {len(word2vec)} tables (point estimates), "
+           f"{_gap(corrected_interval(per_fold, share))} averaged over them."]
+    changes = d["trends"]["dimension"]
+    if changes:
+        out.append(f"**Dimension** (word2vec on the whole {whole / 1e6:.1f} million tokens), static minus rand of the "
+                   "same dimension: " + "; ".join(f"{dim}-d {_gap(_static_gain(d, n))}"
+                                                  for dim, n in sorted(by_dim.items()))
+                   + ". The change from " + "; from ".join(f"{t['from']}-d to {dim}-d: {_gap(t['change'])}"
+                                                          for dim, t in changes.items())
+                   + ". " + _sign_words({f"{t['from']}-d to {dim}-d": t["change"] for dim, t in changes.items()},
+                                        "the dimension", folds))
+    corpus = d["trends"]["corpus"]
+    if corpus:
+        shares = ", ".join(f"{f:.0%}" for f in d["settings"]["fractions"])
+        coverages = sorted({s["token_coverage"] for s in word2vec.values()})
+        out.append(f"**Corpus size** (nested slices holding {shares} of the corpus), the static gain's change per "
+                   "doubling of the tokens: " + "; ".join(f"at {dim}-d {_gap(t['per_doubling'])}"
+                                                           for dim, t in corpus.items())
+                   + ". " + _sign_words({f"{dim}-d": t["per_doubling"] for dim, t in corpus.items()},
+                                        "the amount of text", folds)
+                   + f" Over the same slices the vectors' coverage of the polarity sentences' tokens rises from "
+                   f"{coverages[0]:.1%} to {coverages[-1]:.1%}, which is part of what more text gives.")
+    glove = {s["source"]: n for n, s in starts.items() if s["source"] != "word2vec"}
+    if "GloVe 6B" in glove and 50 in by_dim:
+        name = glove["GloVe 6B"]
+        apart = corrected_interval(np.subtract(starts[name]["arms"]["static"]["folds"],
+                                               starts[by_dim[50]]["arms"]["static"]["folds"]), share)
+        out.append(f"**6 billion tokens against {whole / 1e6:.1f} million, both 50-d**: static GloVe 6B minus rand "
+                   f"{_gap(_static_gain(d, name))}; its accuracy minus static word2vec 50-d's {_gap(apart)} "
+                   "(another objective and other text as well as more of it).")
+    halved = _halving(d)
+    if halved is not None:
+        reduced, full = (next(n for n, s in starts.items() if s["source"] == source)
+                         for source in ("GloVe 6B, PCA", "GloVe 6B"))
+        said = (f"**Half the dimensions of the same vectors** (GloVe 6B's first {starts[reduced]['dim']} principal "
+                f"components): static minus rand of the same dimension {_gap(_static_gain(d, reduced))}, against "
+                f"{_gap(_static_gain(d, full))} at {starts[full]['dim']}-d; the change, {_gap(halved)}, is "
+                f"{_where(halved, 'zero')}.")
+        if excludes_zero(halved) < 0 and what_moved(results) == "text":
+            said += (" So dimension mattered for GloVe's vectors, trained on 6 billion tokens, and made no clear "
+                     f"difference for word2vec's, trained on {whole / 1e6:.1f} million.")
+        out.append(said)
+    tuned = {_table_name(d, n): s["arms"]["non-static"]["gain_over_rand"]
+             for n, s in sorted(starts.items(), key=lambda item: item[1]["dim"]) if "non-static" in s["arms"]}
+    if tuned:
+        out.append("**Trained (non-static)**, minus rand of the same dimension: "
+                   + "; ".join(f"{n} {_gap(e)}" for n, e in tuned.items()) + ". " + _sign_words(
+                       tuned, "the start of a trained table", folds))
+    kim_gain = d["published"]["static"] - d["published"]["rand"]
+    ten = results["kim_protocol"]["tasks"].get(d["task"], {}).get("arms", {}).get("static", {}).get("versus_rand")
+    if ten is not None:
+        ratio = _times_the_corpus(d)
+        short = ("falls {:.1f} points short of his".format(100 * (kim_gain - ten["high"])) if ten["high"] < kim_gain
+                 else "reaches his")
+        moved = {"text": "Here the amount of text moved word2vec's frozen gain and its dimension did not, so of the "
+                         "two these data point to the text behind his vectors (about "
+                         f"{ratio:,.0f} times the site's corpus), which they cannot measure"
+                         + ("; halving GloVe 6B's dimensions, above, shows that dimension can matter too once the "
+                            "text is large." if halved is not None and excludes_zero(halved) < 0 else "."),
+                 "dimension": "Here the dimension moved the frozen start's gain and the amount of text did not.",
+                 None: "These data do not single out dimension or amount of text as the cause."}[what_moved(results)]
+        out.append(f"**Kim's gain**: his static arm is {100 * kim_gain:+.1f} points over his rand arm (300-d, about "
+                   f"{d['published']['tokens'] / 1e9:.0f} billion tokens). The nearest frozen start here, GloVe 6B "
+                   f"50-d, is {_gap(ten)} over the ten folds of [Kim's protocol](kim-protocol.md): even the upper end "
+                   f"of its interval {short}. {moved}")
     return out

@@ -12,6 +12,7 @@ from embedlab.experiments.verdicts import (
     within_margin,
 )
 from embedlab.lab.bootstrap import excludes_zero
+from embedlab.site.findings import what_moved
 
 FROZEN, RECIPE, TUNED = "GloVe 6B frozen", "GloVe 6B frozen, then fine-tuned", "GloVe 6B fine-tuned"
 # How each start is said in advice: "start from published vectors ..."
@@ -202,4 +203,11 @@ def protocol_scope(results: dict) -> str:
     return (f"Kim's published accuracies with 300-dimensional word2vec vectors are higher than ours. Trained the way "
             f"his code trains his convolutional model, {model} GloVe 6B's frozen and fine-tuned arms stay "
             f"{min(gaps):.1f} to {max(gaps):.1f} points below his ([Kim's protocol](experiments/kim-protocol.md)). "
-            "So the advice here is for vectors like GloVe 6B's 50 dimensions; vectors like his may help more.")
+            "So the advice here is for vectors like GloVe 6B's 50 dimensions; vectors like his may help more. "
+            + {"text": "Varying this site's own word2vec, the amount of text moved the frozen start's gain and the "
+                       "dimension did not",
+               "dimension": "Varying this site's own word2vec, the dimension moved the frozen start's gain and the "
+                            "amount of text did not",
+               None: "Varying this site's own word2vec singled out neither the dimension nor the amount of text"}[
+                what_moved(results)]
+            + " ([Dimension and corpus size](experiments/dimension.md)).")

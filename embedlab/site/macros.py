@@ -99,6 +99,13 @@ def define_env(env):
         return getattr(text, f"{slug}_lead")(env.variables["results"])
 
     @env.macro
+    def sentence(name: str) -> str:
+        """A sentence or clause written by embedlab/site/findings.py's function NAME from the results."""
+        from embedlab.site import findings as text
+
+        return getattr(text, name)(env.variables["results"])
+
+    @env.macro
     def adam_and_frequency() -> str:
         """How far a row moves with its word's frequency under Adam and SGD, in the one wording every page uses."""
         from embedlab.site.findings import adam_and_frequency as account

@@ -49,3 +49,14 @@ def test_findings_say_the_rand_arm_against_kims_as_its_interval_says(results):
         else:
             word = "clearly above" if d["low"] > 0 else "clearly below" if d["high"] < 0 else "not clearly different"
         assert f"{t['arms']['rand']['published']:.3f}, {word}" in said
+
+
+def test_dimension_runs_repeat_these_folds_exactly(results):
+    """The dimension page's GloVe 6B and rand runs at 50-d are this page's runs on its first folds: same texts, same
+    seeds, same code, so the same accuracies (a check that the two pages measure one thing)."""
+    d, r = results["dimension"], results["kim_protocol"]["tasks"]["polarity"]["arms"]
+    folds = d["settings"]["folds"]
+    assert d["rand"]["50"]["folds"] == [r["rand"]["folds"][i] for i in folds]
+    glove = d["starts"]["GloVe 6B 50-d"]["arms"]
+    for arm in ("static", "non-static"):
+        assert glove[arm]["folds"] == [r[arm]["folds"][i] for i in folds]
