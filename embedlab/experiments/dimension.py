@@ -182,20 +182,13 @@ def _trends(starts: dict, parts: dict, share: float) -> dict:
     return {"corpus": per_dim, "dimension": by_dim}
 
 
-def _tokens_label(tokens: float, _position=None) -> str:
-    """A power of ten of tokens as a reader says it: 1M, 10M, 100M, 1B..."""
-    for size, unit in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
-        if tokens >= size:
-            return f"{tokens / size:g}{unit}"
-    return f"{tokens:g}"
-
-
 def _figure(r: Run, results: dict) -> None:
-    """Left: the static arm's gain over rand against the tokens its vectors were trained on, one line per dimension,
-    GloVe 6B's points at its 6 billion tokens and Kim's at about 100 billion. Right: the static and non-static gains
-    of the whole-corpus tables against their dimension."""
+    """Left: the static arm's gain over rand against the tokens the site's word2vec was trained on, one line per
+    dimension, with GloVe 6B's tables and Kim's gain as horizontal lines (their billions of tokens would squeeze the
+    slices into a corner of a shared axis). Right: the static and non-static gains of the whole-corpus tables against
+    their dimension, in colours of their own."""
     import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter, NullFormatter
+    from matplotlib.ticker import NullFormatter
 
     fig, (left, right) = plt.subplots(1, 2, figsize=(7.2, 5.2))  # shown at the column width: text >= 10 pt
     starts = results["starts"]
@@ -208,45 +201,48 @@ def _figure(r: Run, results: dict) -> None:
     for i, dim in enumerate(dims):
         names = sorted((n for n, s in starts.items() if s["source"] == "word2vec" and s["dim"] == dim),
                        key=lambda n: starts[n]["tokens"])
-        tokens = [starts[n]["tokens"] for n in names]
+        shift = 1 + 0.04 * (i - (len(dims) - 1) / 2)  # side by side, so that the intervals do not cover each other
+        tokens = [starts[n]["tokens"] * shift for n in names]
         means = [100 * starts[n]["arms"]["static"]["gain_over_rand"]["mean"] for n in names]
         left.plot(tokens, means, color=f"C{i}", label=f"word2vec {dim}-d")
         for n, t in zip(names, tokens):
             point(left, t, starts[n]["arms"]["static"]["gain_over_rand"], color=f"C{i}", marker="o")
-    for j, (name, s) in enumerate((n, s) for n, s in starts.items() if s["source"] != "word2vec"):
-        point(left, s["tokens"], s["arms"]["static"]["gain_over_rand"], color=f"C{len(dims) + j}", marker="s",
-              linestyle="none", label=name)
+    references = [(f"{n} (6 billion tokens)", 100 * s["arms"]["static"]["gain_over_rand"]["mean"], "--")
+                  for n, s in starts.items() if s["source"] != "word2vec"]
     p = results["published"]
-    left.plot(p["tokens"], 100 * (p["static"] - p["rand"]), marker="D", color="black", linestyle="none",
-              label="Kim 2014, word2vec 300-d")
+    references.append(("Kim 2014, word2vec 300-d (about 100 billion)", 100 * (p["static"] - p["rand"]), ":"))
+    for j, (label, value, style) in enumerate(references):
+        left.axhline(value, color="black" if style == ":" else f"C{len(dims) + j}", linestyle=style, linewidth=1.5,
+                     label=label)
     left.set_xscale("log")
-    # plain "1M", "1B" labels: the default 10-to-the-n labels set their exponents at 7 pt
-    left.xaxis.set_major_formatter(FuncFormatter(_tokens_label))
+    # the slices' own sizes as labels: the default 10-to-the-n labels set their exponents at 7 pt
+    slices = sorted({s["tokens"] for s in starts.values() if s["source"] == "word2vec"})
+    left.set_xticks(slices, [f"{t / 1e6:.1f}M" for t in slices])
     left.xaxis.set_minor_formatter(NullFormatter())
     left.axhline(0, color="gray", linewidth=1)
-    left.set_xlabel("tokens the vectors were trained on", fontsize=11)
+    left.set_xlabel("tokens the site's word2vec was trained on", fontsize=11)
     left.tick_params(labelsize=10)
-    left.set_ylabel("static minus rand (points)", fontsize=11)
+    left.set_ylabel("static minus rand (accuracy points)", fontsize=11)
     left.grid(alpha=0.3)
-    whole = max(s["tokens"] for s in starts.values() if s["source"] == "word2vec")
+    whole = max(slices)
     rows = sorted(((s["dim"], n, s) for n, s in starts.items() if s["tokens"] >= whole), key=lambda row: row[:2])
-    for k, arm in enumerate(("static", "non-static")):
+    for k, (arm, colour) in enumerate((("static", "C6"), ("non-static", "C9"))):
         for dim, name, s in rows:
             marker = "o" if s["source"] == "word2vec" else "s"
-            point(right, dim * (0.93 if k == 0 else 1.07), s["arms"][arm]["gain_over_rand"], color=f"C{k}",
+            point(right, dim * (0.93 if k == 0 else 1.07), s["arms"][arm]["gain_over_rand"], color=colour,
                   marker=marker, linestyle="none")
-        right.plot([], [], color=f"C{k}", marker="o", linestyle="none", label=arm)
+        right.plot([], [], color=colour, marker="o", linestyle="none", label=arm)
     right.set_xscale("log")
     ticks = sorted({d for d, _, _ in rows})
     right.set_xticks(ticks, [str(d) for d in ticks])
     right.xaxis.set_minor_formatter(NullFormatter())
     right.axhline(0, color="gray", linewidth=1)
     right.set_xlabel("dimension (circles: word2vec, whole corpus;\nsquares: GloVe 6B and its PCA)", fontsize=10)
-    right.set_ylabel("minus rand of the same dimension (points)", fontsize=10)
+    right.set_ylabel("minus rand of the same dimension (accuracy points)", fontsize=10)
     right.legend(fontsize=10, frameon=False)
     right.tick_params(labelsize=10)
     right.grid(alpha=0.3)
     # the left panel's key below both panels, where it hides no point
-    fig.legend(*left.get_legend_handles_labels(), loc="lower center", ncol=3, fontsize=10, frameon=False)
-    fig.tight_layout(rect=(0, 0.13, 1, 1))
+    fig.legend(*left.get_legend_handles_labels(), loc="lower center", ncol=2, fontsize=10, frameon=False)
+    fig.tight_layout(rect=(0, 0.15, 1, 1))
     r.save_figure(fig)

@@ -135,9 +135,10 @@ def dimension(results: dict) -> str:
     gain = d["starts"][best]["arms"]["static"]["gain_over_rand"]
     kim = d["published"]["static"] - d["published"]["rand"]
     return (f"Left, the frozen (static) arm's accuracy minus the rand arm's of the same dimension, on sentence "
-            f"polarity, with 95% intervals over {len(d['settings']['folds'])} folds: the largest is "
-            f"{100 * gain['mean']:+.1f} points ({best}), against Kim's {100 * kim:+.1f}. Right, the frozen and the "
-            "trained (non-static) arms of the whole-corpus vectors by dimension.")
+            f"polarity, with 95% intervals over {len(d['settings']['folds'])} folds, against the tokens the site's "
+            "word2vec was trained on; dashed lines, GloVe 6B's tables, and dotted, Kim's gain. The largest is "
+            f"{100 * gain['mean']:+.1f} accuracy points ({best}), against Kim's {100 * kim:+.1f}. Right, the frozen "
+            "and the trained (non-static) arms of the whole-corpus vectors by dimension.")
 
 
 TAKEAWAYS = {"map": map, "supervised": supervised, "starts": starts, "two_spaces": two_spaces, "headlines": headlines,

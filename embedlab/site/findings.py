@@ -426,14 +426,19 @@ def _fold_p(effect: dict, folds: int) -> float:
     return float(2 * distributions.t.sf(abs(effect["mean"]) / scale, folds - 1))
 
 
+def _holm_signs(effects: dict[str, dict], folds: int) -> dict[str, int]:
+    """Each difference over folds (by label) as +1 or -1 where it is clearly apart from zero after Holm's adjustment
+    over the set, else 0."""
+    adjusted = holm([_fold_p(e, folds) for e in effects.values()])
+    return {label: (1 if e["mean"] > 0 else -1) if p < LEVEL else 0 for (label, e), p in zip(effects.items(), adjusted)}
+
+
 def _sign_words(effects: dict[str, dict], what: str, folds: int) -> str:
     """What differences over folds (by label) say together, each judged after Holm's adjustment over the set: all
     clearly above zero, all clearly below, none clearly apart (and how far the intervals reach), or which are which."""
     if any(np.isnan(e["low"]) for e in effects.values()):
         return f"With one fold, no interval says whether {what} matters."
-    adjusted = holm([_fold_p(e, folds) for e in effects.values()])
-    signs = {label: (1 if e["mean"] > 0 else -1) if p < LEVEL else 0
-             for (label, e), p in zip(effects.items(), adjusted)}
+    signs = _holm_signs(effects, folds)
     family = f"after Holm's adjustment over these {len(effects)}" if len(effects) > 1 else "by its interval"
     if set(signs.values()) == {1}:
         return f"Each is clearly above zero {family}: {what} mattered here."
@@ -457,9 +462,8 @@ def what_moved(results: dict) -> str | None:
     corpus, dims = d["trends"]["corpus"], d["trends"]["dimension"]
     if not corpus or not dims or folds < 2:
         return None
-    by_text = any(p < LEVEL and t["per_doubling"]["mean"] > 0 for t, p in zip(
-        corpus.values(), holm([_fold_p(t["per_doubling"], folds) for t in corpus.values()])))
-    by_dim = any(p < LEVEL for p in holm([_fold_p(t["change"], folds) for t in dims.values()]))
+    by_text = 1 in _holm_signs({dim: t["per_doubling"] for dim, t in corpus.items()}, folds).values()
+    by_dim = any(_holm_signs({dim: t["change"] for dim, t in dims.items()}, folds).values())
     return "text" if by_text and not by_dim else "dimension" if by_dim and not by_text else None
 
 
@@ -486,7 +490,7 @@ def _times_the_corpus(d: dict) -> float:
     return float(f"{d['published']['tokens'] / whole:.2g}")
 
 
-def _halving(d: dict) -> dict | None:
+def glove_halving(d: dict) -> dict | None:
     """The change in GloVe 6B's static gain over rand when its dimensions are halved by PCA, paired by fold (None
     where either table was not run)."""
     from embedlab.lab.kim_protocol import corrected_interval
@@ -508,20 +512,33 @@ def dimension_lead(results: dict) -> str:
     d = results["dimension"]
     gains = _word2vec_gains(d)
     if max(gains) < 0:
-        stands = (f"frozen, the site's own word2vec stayed below a random start of the same dimension in every "
-                  f"setting measured (point estimates from {min(gains):+.1f} to {max(gains):+.1f} points)")
+        stands = (f"frozen, the site's own word2vec stayed below a random start of the same dimension (rand, a random "
+                  f"table trained with the model) in every setting measured (point estimates from {min(gains):+.1f} "
+                  f"to {max(gains):+.1f} accuracy points)")
     else:
-        stands = (f"frozen, the site's own word2vec came {min(gains):+.1f} to {max(gains):+.1f} points from a random "
-                  "start of the same dimension")
-    said_moved = {"text": "at the site's corpus sizes, more text raised that difference and more dimensions did not",
-                  "dimension": "at the site's corpus sizes, the dimension changed that difference and the amount of "
-                               "text did not",
-                  None: "neither more text nor more dimensions clearly changed that difference"}[what_moved(results)]
-    text = f"**In short**: {stands}; {said_moved}."
-    halved = _halving(d)
-    if halved is not None and excludes_zero(halved) < 0:
-        text += (f" Halving GloVe 6B's dimensions (by PCA) changed its difference by {_gap(halved)}, so with far "
-                 "more text behind them the dimension did matter.")
+        stands = (f"frozen, the site's own word2vec came {min(gains):+.1f} to {max(gains):+.1f} accuracy points from "
+                  "a random start of the same dimension (rand, a random table trained with the model)")
+    folds = len(d["settings"]["folds"])
+    corpus, dims = d["trends"]["corpus"], d["trends"]["dimension"]
+    if folds < 2 or not corpus or not dims:
+        text = f"**In short**: {stands}; with one fold, no interval says what moved it."
+    else:
+        by_text = _holm_signs({f"{dim}-d": t["per_doubling"] for dim, t in corpus.items()}, folds)
+        raised = [label for label, sign in by_text.items() if sign == 1]
+        rest = [label for label, sign in by_text.items() if sign != 1]
+        more_text = (f"more text raised that difference clearly at {_and(raised)}"
+                     + (f" and not clearly at {_and(rest)}" if rest else "") if raised
+                     else "more text raised it clearly at no dimension")
+        by_dim = _holm_signs({dim: t["change"] for dim, t in dims.items()}, folds)
+        more_dims = ("more dimensions made no clear difference" if not any(by_dim.values())
+                     else "more dimensions changed it clearly")
+        text = (f"**In short**: {stands}. At the site's corpus sizes, {more_text}, and {more_dims} (each set of "
+                "comparisons judged after Holm's adjustment, as below).")
+    halved = glove_halving(d)
+    if halved is not None:
+        reduced = next(s["dim"] for s in d["starts"].values() if s["source"] == "GloVe 6B, PCA")
+        text += (f" Cutting GloVe 6B's vectors to their first {reduced} principal components changed its difference "
+                 f"by {_gap(halved)}, {_where(halved, 'zero')}.")
     kim = 100 * (d["published"]["static"] - d["published"]["rand"])
     return (text + f" Kim's text is about {_times_the_corpus(d):,.0f} times this site's corpus, beyond what these "
             f"data measure, so they do not say how much of his {kim:+.1f} points either one accounts for.")
@@ -541,6 +558,21 @@ def dimension_rand(results: dict) -> str:
     d = results["dimension"]
     return ("The rand arm of each dimension: " + "; ".join(
         f"{dim}-d {said(d['rand'][str(dim)]['accuracy'])}" for dim in sorted(d["settings"]["dims"])) + ".")
+
+
+def _dimension_epochs(d: dict) -> str:
+    """How many epochs the dimension page's runs chose, by kind of table and arm."""
+    def spread(runs):
+        return f"{min(runs)} to {max(runs)}" if min(runs) != max(runs) else f"{min(runs)}"
+
+    kinds = {}
+    for s in sorted(d["starts"].values(), key=lambda s: (s["source"] != "word2vec", s["dim"])):
+        name = "word2vec" if s["source"] == "word2vec" else f"{s['source']} {s['dim']}-d"
+        for arm, a in s["arms"].items():
+            kinds.setdefault(f"{arm} {name}", []).extend(a["epochs"])
+    return (f"**Epochs** (the best held-back epoch of at most {d['settings']['max_epochs']}, per run): "
+            + "; ".join(f"{kind} {spread(runs)}" for kind, runs in kinds.items())
+            + ".")
 
 
 def dimension(results: dict) -> list[str]:
@@ -572,7 +604,7 @@ def dimension(results: dict) -> list[str]:
                                         "the dimension", folds))
     corpus = d["trends"]["corpus"]
     if corpus:
-        shares = ", ".join(f"{f:.0%}" for f in d["settings"]["fractions"])
+        shares = _and([f"{f:.0%}" for f in sorted(d["settings"]["fractions"])])
         coverages = sorted({s["token_coverage"] for s in word2vec.values()})
         out.append(f"**Corpus size** (nested slices holding {shares} of the corpus), the static gain's change per "
                    "doubling of the tokens: " + "; ".join(f"at {dim}-d {_gap(t['per_doubling'])}"
@@ -588,8 +620,9 @@ def dimension(results: dict) -> list[str]:
                                                starts[by_dim[50]]["arms"]["static"]["folds"]), share)
         out.append(f"**6 billion tokens against {whole / 1e6:.1f} million, both 50-d**: static GloVe 6B minus rand "
                    f"{_gap(_static_gain(d, name))}; its accuracy minus static word2vec 50-d's {_gap(apart)} "
-                   "(another objective and other text as well as more of it).")
-    halved = _halving(d)
+                   f"(another objective, other text and a wider vocabulary, {starts[name]['token_coverage']:.1%} of "
+                   f"the sentences' tokens against {starts[by_dim[50]]['token_coverage']:.1%}, as well as more text).")
+    halved = glove_halving(d)
     if halved is not None:
         reduced, full = (next(n for n, s in starts.items() if s["source"] == source)
                          for source in ("GloVe 6B, PCA", "GloVe 6B"))
@@ -598,8 +631,10 @@ def dimension(results: dict) -> list[str]:
                 f"{_gap(_static_gain(d, full))} at {starts[full]['dim']}-d; the change, {_gap(halved)}, is "
                 f"{_where(halved, 'zero')}.")
         if excludes_zero(halved) < 0 and what_moved(results) == "text":
-            said += (" So dimension mattered for GloVe's vectors, trained on 6 billion tokens, and made no clear "
-                     f"difference for word2vec's, trained on {whole / 1e6:.1f} million.")
+            said += (f" This cut goes below the {min(by_dim)} dimensions word2vec started from here, and projects "
+                     f"trained vectors rather than training at {starts[reduced]['dim']}, so beside word2vec's gain, "
+                     f"which did not clearly change from {min(by_dim)} to {max(by_dim)} dimensions, it does not show "
+                     "that dimension matters only with more text.")
         out.append(said)
     tuned = {_table_name(d, n): s["arms"]["non-static"]["gain_over_rand"]
              for n, s in sorted(starts.items(), key=lambda item: item[1]["dim"]) if "non-static" in s["arms"]}
@@ -607,17 +642,21 @@ def dimension(results: dict) -> list[str]:
         out.append("**Trained (non-static)**, minus rand of the same dimension: "
                    + "; ".join(f"{n} {_gap(e)}" for n, e in tuned.items()) + ". " + _sign_words(
                        tuned, "the start of a trained table", folds))
+    out.append(_dimension_epochs(d))
     kim_gain = d["published"]["static"] - d["published"]["rand"]
     ten = results["kim_protocol"]["tasks"].get(d["task"], {}).get("arms", {}).get("static", {}).get("versus_rand")
     if ten is not None:
         ratio = _times_the_corpus(d)
         short = ("falls {:.1f} points short of his".format(100 * (kim_gain - ten["high"])) if ten["high"] < kim_gain
                  else "reaches his")
-        moved = {"text": "Here the amount of text moved word2vec's frozen gain and its dimension did not, so of the "
-                         "two these data point to the text behind his vectors (about "
-                         f"{ratio:,.0f} times the site's corpus), which they cannot measure"
-                         + ("; halving GloVe 6B's dimensions, above, shows that dimension can matter too once the "
-                            "text is large." if halved is not None and excludes_zero(halved) < 0 else "."),
+        glove_tokens = next(s["tokens"] for s in starts.values() if s["source"] == "GloVe 6B")
+        glove_text = float(f"{glove_tokens / whole:.2g}")  # to an order of size
+        rises = "rises clearly above" if ten["low"] > 0 else "does not clearly rise above"
+        moved = {"text": f"Here, at {whole / 1e6:.1f} million tokens or fewer, the amount of text moved word2vec's "
+                         f"frozen gain and its dimension did not; but GloVe 6B 50-d, with about {glove_text:,.0f} "
+                         f"times as much text, {rises} a random start, so these data do not say whether his gain "
+                         f"comes from his text (about {ratio:,.0f} times the site's corpus), his "
+                         f"{d['published']['dim']} dimensions or both.",
                  "dimension": "Here the dimension moved the frozen start's gain and the amount of text did not.",
                  None: "These data do not single out dimension or amount of text as the cause."}[what_moved(results)]
         out.append(f"**Kim's gain**: his static arm is {100 * kim_gain:+.1f} points over his rand arm (300-d, about "

@@ -74,7 +74,7 @@ def test_findings_set_kims_gain_against_the_ten_fold_frozen_glove(results):
     kim = d["published"]["static"] - d["published"]["rand"]
     short = f"falls {100 * (kim - ten['high']):.1f} points short of his"
     assert (short if ten["high"] < kim else "reaches his") in said
-    assert {"text": "point to the text behind his vectors", "dimension": "the dimension moved",
+    assert {"text": "these data do not say whether his gain comes from his text", "dimension": "the dimension moved",
             None: "do not single out"}[what_moved(results)] in said
 
 
@@ -113,18 +113,29 @@ def test_what_moved_needs_a_clear_corpus_trend_and_no_clear_dimension_change(ful
 
 
 def test_lead_says_where_frozen_word2vec_stands_and_what_moved_it(results):
-    from embedlab.site.findings import dimension_lead
+    """The takeaway names the corpus trends that are clear after Holm's adjustment over their set, says whether any
+    change with dimension is, and gives the GloVe cut with its own interval."""
+    from embedlab.site.findings import _holm_signs, dimension_lead
 
     d = results["dimension"]
     gains = [100 * s["arms"]["static"]["gain_over_rand"]["mean"] for s in _word2vec(d).values()]
     said = dimension_lead(results)
-    assert f"{min(gains):+.1f} to {max(gains):+.1f} points" in said  # point estimates, below or not
+    assert f"{min(gains):+.1f} to {max(gains):+.1f} accuracy points" in said  # point estimates, below or not
     assert ("stayed below a random start" in said) == (max(gains) < 0)
-    assert {"text": "more text raised", "dimension": "the dimension changed", None: "neither more text"}[
-        what_moved(results)] in said
+    folds = len(d["settings"]["folds"])
+    if folds > 1:
+        corpus = _holm_signs({f"{dim}-d": t["per_doubling"] for dim, t in d["trends"]["corpus"].items()}, folds)
+        clear = [label for label, sign in corpus.items() if sign == 1]
+        if clear:
+            assert f"more text raised that difference clearly at {clear[0]}" in said
+        else:
+            assert "more text raised it clearly at no dimension" in said
+        dims = _holm_signs({dim: t["change"] for dim, t in d["trends"]["dimension"].items()}, folds)
+        assert ("more dimensions made no clear difference" in said) == (not any(dims.values()))
+    halved = findings_module.glove_halving(d)
+    if halved is not None:
+        assert f"changed its difference by {findings_module._gap(halved)}" in said
     assert "so they do not say how much of his" in said
-    halved = findings_module._halving(d)
-    assert ("the dimension did matter" in said) == (halved is not None and halved["high"] < 0)
 
 
 def test_lead_does_not_say_below_when_a_table_beat_rand(full):
@@ -136,7 +147,7 @@ def test_lead_does_not_say_below_when_a_table_beat_rand(full):
     name = next(iter(_word2vec(ours["dimension"])))
     ours["dimension"]["starts"][name]["arms"]["static"]["gain_over_rand"]["mean"] = 0.01
     said = dimension_lead(ours)
-    assert "stayed below" not in said and "to +1.0 points from a random start" in said
+    assert "stayed below" not in said and "to +1.0 accuracy points from a random start" in said
 
 
 def test_design_and_rand_sentences_name_every_slice_and_dimension(results):
