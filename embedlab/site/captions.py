@@ -136,9 +136,11 @@ def dimension(results: dict) -> str:
     kim = d["published"]["static"] - d["published"]["rand"]
     return (f"Left, the frozen (static) arm's accuracy minus the rand arm's of the same dimension, on sentence "
             f"polarity, with 95% intervals over {len(d['settings']['folds'])} folds, against the tokens the site's "
-            "word2vec was trained on; dashed lines, GloVe 6B's tables, and dotted, Kim's gain. The largest is "
-            f"{100 * gain['mean']:+.1f} accuracy points ({best}), against Kim's {100 * kim:+.1f}. Right, the frozen "
-            "and the trained (non-static) arms of the whole-corpus vectors by dimension.")
+            "word2vec was trained on; dashed lines, GloVe 6B's tables (their intervals are in the table below), and "
+            f"dotted, Kim's gain. The largest is {100 * gain['mean']:+.1f} accuracy points ({best}), against Kim's "
+            f"{100 * kim:+.1f}. Right, the frozen and the trained (non-static) arms by dimension, for the whole-corpus "
+            "word2vec tables (circles) and GloVe 6B's two (squares); at 50 dimensions the two kinds' intervals are "
+            "drawn over each other, and the table below gives each.")
 
 
 TAKEAWAYS = {"map": map, "supervised": supervised, "starts": starts, "two_spaces": two_spaces, "headlines": headlines,

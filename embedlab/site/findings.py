@@ -454,6 +454,16 @@ def _sign_words(effects: dict[str, dict], what: str, folds: int) -> str:
     return f"{family[0].upper()}{family[1:]}, {said}."
 
 
+def clear_corpus_trends(d: dict) -> list[str]:
+    """The word2vec dimensions (as "50-d") at which more text clearly raised the frozen gain, after Holm's adjustment
+    over the dimensions."""
+    folds = len(d["settings"]["folds"])
+    if folds < 2:
+        return []
+    signs = _holm_signs({f"{dim}-d": t["per_doubling"] for dim, t in d["trends"]["corpus"].items()}, folds)
+    return [label for label, sign in signs.items() if sign == 1]
+
+
 def what_moved(results: dict) -> str | None:
     """What the dimension experiment found moving the frozen start's gain: "text" (a corpus trend clearly above
     zero after Holm, no clear change with word2vec's dimension), "dimension" (the reverse), or None."""
@@ -480,7 +490,7 @@ def _word2vec_gains(d: dict) -> list[float]:
     return [100 * _static_gain(d, n)["mean"] for n, s in d["starts"].items() if s["source"] == "word2vec"]
 
 
-def _and(items: list[str]) -> str:
+def and_list(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
@@ -526,8 +536,8 @@ def dimension_lead(results: dict) -> str:
         by_text = _holm_signs({f"{dim}-d": t["per_doubling"] for dim, t in corpus.items()}, folds)
         raised = [label for label, sign in by_text.items() if sign == 1]
         rest = [label for label, sign in by_text.items() if sign != 1]
-        more_text = (f"more text raised that difference clearly at {_and(raised)}"
-                     + (f" and not clearly at {_and(rest)}" if rest else "") if raised
+        more_text = (f"more text raised that difference clearly at {and_list(raised)}"
+                     + (f" and not clearly at {and_list(rest)}" if rest else "") if raised
                      else "more text raised it clearly at no dimension")
         by_dim = _holm_signs({dim: t["change"] for dim, t in dims.items()}, folds)
         more_dims = ("more dimensions made no clear difference" if not any(by_dim.values())
@@ -537,8 +547,9 @@ def dimension_lead(results: dict) -> str:
     halved = glove_halving(d)
     if halved is not None:
         reduced = next(s["dim"] for s in d["starts"].values() if s["source"] == "GloVe 6B, PCA")
-        text += (f" Cutting GloVe 6B's vectors to their first {reduced} principal components changed its difference "
-                 f"by {_gap(halved)}, {_where(halved, 'zero')}.")
+        text += (f" Cutting GloVe 6B's vectors to their first {reduced} principal components (a projection of its "
+                 f"trained vectors, not vectors trained at {reduced}) changed its difference by {_gap(halved)}, "
+                 f"{_where(halved, 'zero')}.")
     kim = 100 * (d["published"]["static"] - d["published"]["rand"])
     return (text + f" Kim's text is about {_times_the_corpus(d):,.0f} times this site's corpus, beyond what these "
             f"data measure, so they do not say how much of his {kim:+.1f} points either one accounts for.")
@@ -549,8 +560,8 @@ def dimension_design(results: dict) -> str:
     d = results["dimension"]
     dims = sorted({s["dim"] for s in d["starts"].values() if s["source"] == "word2vec"})
     fractions = [f"{f:.0%}" for f in sorted(d["settings"]["fractions"])]
-    return (f"at {_and([str(dim) for dim in dims])} dimensions, each on nested slices of the general corpus holding "
-            f"{_and(fractions)} of its sentences")
+    return (f"at {and_list([str(dim) for dim in dims])} dimensions, each on nested slices of the general corpus "
+            f"holding {and_list(fractions)} of its sentences")
 
 
 def dimension_rand(results: dict) -> str:
@@ -560,8 +571,8 @@ def dimension_rand(results: dict) -> str:
         f"{dim}-d {said(d['rand'][str(dim)]['accuracy'])}" for dim in sorted(d["settings"]["dims"])) + ".")
 
 
-def _dimension_epochs(d: dict) -> str:
-    """How many epochs the dimension page's runs chose, by kind of table and arm."""
+def _dimension_epochs(d: dict, patience: int) -> str:
+    """How many epochs the dimension page's runs ran, by kind of table and arm."""
     def spread(runs):
         return f"{min(runs)} to {max(runs)}" if min(runs) != max(runs) else f"{min(runs)}"
 
@@ -570,7 +581,8 @@ def _dimension_epochs(d: dict) -> str:
         name = "word2vec" if s["source"] == "word2vec" else f"{s['source']} {s['dim']}-d"
         for arm, a in s["arms"].items():
             kinds.setdefault(f"{arm} {name}", []).extend(a["epochs"])
-    return (f"**Epochs** (the best held-back epoch of at most {d['settings']['max_epochs']}, per run): "
+    return (f"**Epochs run** (each run stops {patience} epochs after its best held-back accuracy, at most "
+            f"{d['settings']['max_epochs']}): "
             + "; ".join(f"{kind} {spread(runs)}" for kind, runs in kinds.items())
             + ".")
 
@@ -604,7 +616,7 @@ def dimension(results: dict) -> list[str]:
                                         "the dimension", folds))
     corpus = d["trends"]["corpus"]
     if corpus:
-        shares = _and([f"{f:.0%}" for f in sorted(d["settings"]["fractions"])])
+        shares = and_list([f"{f:.0%}" for f in sorted(d["settings"]["fractions"])])
         coverages = sorted({s["token_coverage"] for s in word2vec.values()})
         out.append(f"**Corpus size** (nested slices holding {shares} of the corpus), the static gain's change per "
                    "doubling of the tokens: " + "; ".join(f"at {dim}-d {_gap(t['per_doubling'])}"
@@ -642,23 +654,27 @@ def dimension(results: dict) -> list[str]:
         out.append("**Trained (non-static)**, minus rand of the same dimension: "
                    + "; ".join(f"{n} {_gap(e)}" for n, e in tuned.items()) + ". " + _sign_words(
                        tuned, "the start of a trained table", folds))
-    out.append(_dimension_epochs(d))
+    out.append(_dimension_epochs(d, results["kim_protocol"]["protocol"]["patience"]))
     kim_gain = d["published"]["static"] - d["published"]["rand"]
     ten = results["kim_protocol"]["tasks"].get(d["task"], {}).get("arms", {}).get("static", {}).get("versus_rand")
     if ten is not None:
         ratio = _times_the_corpus(d)
         short = ("falls {:.1f} points short of his".format(100 * (kim_gain - ten["high"])) if ten["high"] < kim_gain
                  else "reaches his")
-        glove_tokens = next(s["tokens"] for s in starts.values() if s["source"] == "GloVe 6B")
-        glove_text = float(f"{glove_tokens / whole:.2g}")  # to an order of size
-        rises = "rises clearly above" if ten["low"] > 0 else "does not clearly rise above"
-        moved = {"text": f"Here, at {whole / 1e6:.1f} million tokens or fewer, the amount of text moved word2vec's "
-                         f"frozen gain and its dimension did not; but GloVe 6B 50-d, with about {glove_text:,.0f} "
-                         f"times as much text, {rises} a random start, so these data do not say whether his gain "
-                         f"comes from his text (about {ratio:,.0f} times the site's corpus), his "
-                         f"{d['published']['dim']} dimensions or both.",
-                 "dimension": "Here the dimension moved the frozen start's gain and the amount of text did not.",
-                 None: "These data do not single out dimension or amount of text as the cause."}[what_moved(results)]
+        cause = what_moved(results)
+        if cause == "text":
+            glove_tokens = next(s["tokens"] for s in starts.values() if s["source"] == "GloVe 6B")
+            glove_text = float(f"{glove_tokens / whole:.2g}")  # to an order of size
+            rises = "rises clearly above" if ten["low"] > 0 else "does not clearly rise above"
+            moved = (f"Here, at {whole / 1e6:.1f} million tokens or fewer, more text clearly raised word2vec's frozen "
+                     f"gain at {and_list(clear_corpus_trends(d))} and its dimension made no clear difference; but "
+                     f"GloVe 6B 50-d, with about {glove_text:,.0f} times as much text, {rises} a random start, so "
+                     f"these data do not say whether his gain comes from his text (about {ratio:,.0f} times the "
+                     f"site's corpus), his {d['published']['dim']} dimensions or both.")
+        elif cause == "dimension":
+            moved = "Here the dimension moved the frozen start's gain and the amount of text did not."
+        else:
+            moved = "These data do not single out dimension or amount of text as the cause."
         out.append(f"**Kim's gain**: his static arm is {100 * kim_gain:+.1f} points over his rand arm (300-d, about "
                    f"{d['published']['tokens'] / 1e9:.0f} billion tokens). The nearest frozen start here, GloVe 6B "
                    f"50-d, is {_gap(ten)} over the ten folds of [Kim's protocol](kim-protocol.md): even the upper end "

@@ -12,7 +12,7 @@ from embedlab.experiments.verdicts import (
     within_margin,
 )
 from embedlab.lab.bootstrap import excludes_zero
-from embedlab.site.findings import glove_halving, what_moved
+from embedlab.site.findings import and_list, clear_corpus_trends, glove_halving, what_moved
 
 FROZEN, RECIPE, TUNED = "GloVe 6B frozen", "GloVe 6B frozen, then fine-tuned", "GloVe 6B fine-tuned"
 # How each start is said in advice: "start from published vectors ..."
@@ -192,18 +192,28 @@ def situations(results: dict) -> list[dict[str, str]]:
 
 
 def _what_moved_the_frozen_gain(results: dict) -> str:
-    """The dimension page's answer in one clause: what moved the frozen start's gain over rand."""
-    whole = max(s["tokens"] for s in results["dimension"]["starts"].values() if s["source"] == "word2vec")
-    varying = f"Varying this site's own word2vec (at most {whole / 1e6:.1f} million tokens of text), "
-    said = varying + {"text": "more text raised the frozen start's gain and more dimensions made no clear difference",
-                      "dimension": "more dimensions changed the frozen start's gain and more text made no clear "
-                                   "difference",
-                      None: "neither more text nor more dimensions clearly changed the frozen start's gain"}[
-        what_moved(results)]
-    halved = glove_halving(results["dimension"])
+    """The dimension page's answer in one clause: what moved the frozen word2vec start against a random one."""
+    d = results["dimension"]
+    word2vec = [s for s in d["starts"].values() if s["source"] == "word2vec"]
+    whole = max(s["tokens"] for s in word2vec)
+    below = all(s["arms"]["static"]["gain_over_rand"]["mean"] < 0 for s in word2vec)
+    at = f" at {and_list(clear_corpus_trends(d))}" if clear_corpus_trends(d) else ""
+    moved = what_moved(results)
+    if moved == "text" and below:
+        said = (f"more text clearly narrowed how far the frozen start fell below a random one{at} (it stayed below at "
+                "every size), and more dimensions made no clear difference")
+    else:
+        said = {"text": f"more text clearly raised the frozen start against a random one{at}, and more dimensions "
+                        "made no clear difference",
+                "dimension": "more dimensions clearly changed the frozen start against a random one, and more text "
+                             "made no clear difference",
+                None: "neither more text nor more dimensions clearly moved the frozen start against a random one"}[
+            moved]
+    halved = glove_halving(d)
     if halved is not None and excludes_zero(halved) < 0:
-        said += "; cutting GloVe 6B's vectors to fewer dimensions did lower it"
-    return said
+        said += ("; projecting GloVe 6B's vectors onto fewer dimensions (not training them that small) lowered its "
+                 "frozen start")
+    return f"Varying this site's own word2vec (at most {whole / 1e6:.1f} million tokens of text), {said}"
 
 
 def protocol_scope(results: dict) -> str:

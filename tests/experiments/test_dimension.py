@@ -163,3 +163,14 @@ def test_design_and_rand_sentences_name_every_slice_and_dimension(results):
     rand = dimension_rand(results)
     for dim in d["settings"]["dims"]:
         assert f"{dim}-d {said(d['rand'][str(dim)]['accuracy'])}" in rand
+
+
+def test_epochs_are_the_epochs_run_per_kind_of_table_and_arm(results):
+    from embedlab.site.findings import _dimension_epochs
+
+    d = results["dimension"]
+    said = _dimension_epochs(d, patience=3)
+    assert said.startswith("**Epochs run** (each run stops 3 epochs after its best held-back accuracy")
+    runs = [e for s in _word2vec(d).values() for e in s["arms"]["static"]["epochs"]]
+    assert (f"static word2vec {min(runs)} to {max(runs)}" if min(runs) != max(runs)
+            else f"static word2vec {min(runs)}") in said
