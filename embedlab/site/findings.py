@@ -230,7 +230,8 @@ def _closest(cosines: list[list[list[float]]]) -> tuple[bool, np.ndarray]:
     return bool(mean[1][2] > max(mean[0][1], mean[0][2])), mean
 
 
-def _names(items: list[str]) -> str:
+def and_list(items: list[str]) -> str:
+    """Items as a sentence lists them: "a", "a and b", "a, b and c"."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
@@ -248,9 +249,9 @@ def headlines_paper_triple(results: dict) -> str:
     elif not yes:
         where = "in no row of the table"
     elif len(no) <= len(yes):
-        where = f"in every row of the table except those for {_names(no)}"
+        where = f"in every row of the table except those for {and_list(no)}"
     else:
-        where = f"only in {_names(yes)}"
+        where = f"only in {and_list(yes)}"
     task = "clickbait model, layer after the Embedding"
     pulled = r["spaces"][task]["b_nearer_c_than_a"]["stems"]["across labels"]["high"] < 0.5
     said = (f"The two news headlines are the closest pair {where}. A space that groups by topic should put them "
@@ -392,7 +393,7 @@ def kim_protocol(results: dict) -> list[str]:
                    + ". Over CNN-rand of the same folds: " + "; ".join(gains) + ".")
     d = results["dimension"]
     own = {arm: s["arms"][arm] for name, s in d["starts"].items() if s["source"] == "word2vec" and s["dim"] == 300
-           and s["tokens"] == max(v["tokens"] for v in d["starts"].values() if v["source"] == "word2vec")
+           and s["tokens"] == whole_corpus_tokens(d)
            for arm in s["arms"]}
     if own:
         folds = len(d["settings"]["folds"])
@@ -482,7 +483,7 @@ def _table_name(d: dict, name: str) -> str:
     s = d["starts"][name]
     if s["source"] != "word2vec":
         return name
-    whole = max(v["tokens"] for v in d["starts"].values() if v["source"] == "word2vec")
+    whole = whole_corpus_tokens(d)
     return f"word2vec {s['dim']}-d on {s['tokens'] / whole:.0%} of the corpus"
 
 
@@ -490,14 +491,14 @@ def _word2vec_gains(d: dict) -> list[float]:
     return [100 * _static_gain(d, n)["mean"] for n, s in d["starts"].items() if s["source"] == "word2vec"]
 
 
-def and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+def whole_corpus_tokens(d: dict) -> int:
+    """The tokens of the dimension page's largest word2vec slice: the site's whole general corpus."""
+    return max(s["tokens"] for s in d["starts"].values() if s["source"] == "word2vec")
 
 
 def _times_the_corpus(d: dict) -> float:
     """How many times the site's whole corpus Kim's vectors' text is, to two significant figures (an order of size)."""
-    whole = max(s["tokens"] for s in d["starts"].values() if s["source"] == "word2vec")
-    return float(f"{d['published']['tokens'] / whole:.2g}")
+    return float(f"{d['published']['tokens'] / whole_corpus_tokens(d):.2g}")
 
 
 def glove_halving(d: dict) -> dict | None:
@@ -533,9 +534,8 @@ def dimension_lead(results: dict) -> str:
     if folds < 2 or not corpus or not dims:
         text = f"**In short**: {stands}; with one fold, no interval says what moved it."
     else:
-        by_text = _holm_signs({f"{dim}-d": t["per_doubling"] for dim, t in corpus.items()}, folds)
-        raised = [label for label, sign in by_text.items() if sign == 1]
-        rest = [label for label, sign in by_text.items() if sign != 1]
+        raised = clear_corpus_trends(d)
+        rest = [f"{dim}-d" for dim in corpus if f"{dim}-d" not in raised]
         more_text = (f"more text raised that difference clearly at {and_list(raised)}"
                      + (f" and not clearly at {and_list(rest)}" if rest else "") if raised
                      else "more text raised it clearly at no dimension")
@@ -597,7 +597,7 @@ def dimension(results: dict) -> list[str]:
     share, folds = d["test_share"], len(d["settings"]["folds"])
     starts = d["starts"]
     word2vec = {n: s for n, s in starts.items() if s["source"] == "word2vec"}
-    whole = max(s["tokens"] for s in word2vec.values())
+    whole = whole_corpus_tokens(d)
     by_dim = {s["dim"]: n for n, s in word2vec.items() if s["tokens"] == whole}
     means = _word2vec_gains(d)
     per_fold = np.mean([np.subtract(starts[n]["arms"]["static"]["folds"], d["rand"][str(starts[n]["dim"])]["folds"])
@@ -636,8 +636,7 @@ def dimension(results: dict) -> list[str]:
                    f"the sentences' tokens against {starts[by_dim[50]]['token_coverage']:.1%}, as well as more text).")
     halved = glove_halving(d)
     if halved is not None:
-        reduced, full = (next(n for n, s in starts.items() if s["source"] == source)
-                         for source in ("GloVe 6B, PCA", "GloVe 6B"))
+        reduced, full = glove["GloVe 6B, PCA"], glove["GloVe 6B"]
         said = (f"**Half the dimensions of the same vectors** (GloVe 6B's first {starts[reduced]['dim']} principal "
                 f"components): static minus rand of the same dimension {_gap(_static_gain(d, reduced))}, against "
                 f"{_gap(_static_gain(d, full))} at {starts[full]['dim']}-d; the change, {_gap(halved)}, is "

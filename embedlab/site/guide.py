@@ -12,7 +12,7 @@ from embedlab.experiments.verdicts import (
     within_margin,
 )
 from embedlab.lab.bootstrap import excludes_zero
-from embedlab.site.findings import and_list, clear_corpus_trends, glove_halving, what_moved
+from embedlab.site.findings import and_list, clear_corpus_trends, glove_halving, what_moved, whole_corpus_tokens
 
 FROZEN, RECIPE, TUNED = "GloVe 6B frozen", "GloVe 6B frozen, then fine-tuned", "GloVe 6B fine-tuned"
 # How each start is said in advice: "start from published vectors ..."
@@ -195,9 +195,10 @@ def _what_moved_the_frozen_gain(results: dict) -> str:
     """The dimension page's answer in one clause: what moved the frozen word2vec start against a random one."""
     d = results["dimension"]
     word2vec = [s for s in d["starts"].values() if s["source"] == "word2vec"]
-    whole = max(s["tokens"] for s in word2vec)
+    whole = whole_corpus_tokens(d)
     below = all(s["arms"]["static"]["gain_over_rand"]["mean"] < 0 for s in word2vec)
-    at = f" at {and_list(clear_corpus_trends(d))}" if clear_corpus_trends(d) else ""
+    clear = clear_corpus_trends(d)
+    at = f" at {and_list(clear)}" if clear else ""
     moved = what_moved(results)
     if moved == "text" and below:
         said = (f"more text clearly narrowed how far the frozen start fell below a random one{at} (it stayed below at "
